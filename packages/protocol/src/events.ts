@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import type { AckCallback } from './errors.js';
+import { AgendaUpdateInput, AnnounceInput, Announcement } from './agenda.js';
+import type { Session } from './event.js';
+import type { TokenClaims } from './http.js';
+import { PollCreateInput, PollRefInput, PollVoteInput } from './poll.js';
+import type { Ballot, Poll, Tally } from './poll.js';
+import {
+  QuestionAskInput,
+  QuestionDeleteInput,
+  QuestionEditInput,
+  QuestionModerateInput,
+  QuestionVoteInput,
+} from './question.js';
+import type { Question, QuestionVoteResult } from './question.js';
+import { SessionRefInput } from './session.js';
+import type { SessionSnapshot } from './session.js';
+
+/**
+ * Client -> server event names (protocol version 1). Use these constants, never the strings.
+ * @example socket.emit(ClientEvent.QuestionAsk, payload, ack)
+ */
+export const ClientEvent = {
+  SessionJoin: 'session:join',
+  SessionLeave: 'session:leave',
+  QuestionAsk: 'question:ask',
+  QuestionVote: 'question:vote',
+  QuestionEdit: 'question:edit',
+  QuestionDelete: 'question:delete',
+  QuestionModerate: 'question:moderate',
+  PollCreate: 'poll:create',
+  PollOpen: 'poll:open',
+  PollClose: 'poll:close',
+  PollReveal: 'poll:reveal',
+  PollVote: 'poll:vote',
+  AgendaUpdate: 'agenda:update',
+  Announce: 'announce',
+} as const;
+export type ClientEventName = (typeof ClientEvent)[keyof typeof ClientEvent];
+
+/** Server -> client event names. @example socket.on(ServerEvent.QuestionUpsert, handler) */
+export const ServerEvent = {
+  QuestionUpsert: 'question:upsert',
+  QuestionRemove: 'question:remove',
+  PollUpsert: 'poll:upsert',
+  PollTally: 'poll:tally',
+  AgendaUpdate: 'agenda:update',
+  Announcement: 'announcement',
+} as const;
+export type ServerEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
+
+/** The schema that parses each client event's payload: the server parses before anything else. */
+export const clientEventSchemas = {
+  [ClientEvent.SessionJoin]: SessionRefInput,
+  [ClientEvent.SessionLeave]: SessionRefInput,
+  [ClientEvent.QuestionAsk]: QuestionAskInput,
+  [ClientEvent.QuestionVote]: QuestionVoteInput,
+  [ClientEvent.QuestionEdit]: QuestionEditInput,
+  [ClientEvent.QuestionDelete]: QuestionDeleteInput,
+  [ClientEvent.QuestionModerate]: QuestionModerateInput,
+  [ClientEvent.PollCreate]: PollCreateInput,
+  [ClientEvent.PollOpen]: PollRefInput,
+  [ClientEvent.PollClose]: PollRefInput,
+  [ClientEvent.PollReveal]: PollRefInput,
+  [ClientEvent.PollVote]: PollVoteInput,
+  [ClientEvent.AgendaUpdate]: AgendaUpdateInput,
+  [ClientEvent.Announce]: AnnounceInput,
+} as const satisfies Record<ClientEventName, z.ZodType>;
+
+/** What each client event's ack carries on success. */
+export interface ClientEventResults {
+  'session:join': SessionSnapshot;
+  'session:leave': { sessionId: string };
+  'question:ask': Question;
+  'question:vote': QuestionVoteResult;
+  'question:edit': Question;
+  'question:delete': { questionId: string };
+  'question:moderate': Question;
+  'poll:create': Poll;
+  'poll:open': Poll;
+  'poll:close': Poll;
+  'poll:reveal': Poll;
+  'poll:vote': { pollId: string; ballot: Ballot };
+  'agenda:update': Session;
+  announce: Announcement;
+}
+
+/** The payload a client sends for each event (before defaults are applied). */
+export type ClientEventPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
+
+/** The payload the server works with after parsing. */
+export type ParsedClientPayload<E extends ClientEventName> = z.output<(typeof clientEventSchemas)[E]>;
+
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: ClientEventPayload<E>, ack: AckCallback<ClientEventResults[E]>) => void;
+};
+
+export interface QuestionUpsert {
+  question: Question;
+  seq: number;
+}
+export interface QuestionRemove {
+  questionId: string;
+  sessionId: string;
+  seq: number;
+}
+export interface PollUpsert {
+  poll: Poll;
+  seq: number;
+}
+export interface AgendaUpdate {
+  session: Session;
+  seq: number;
+}
+
+export interface ServerToClientEvents {
+  'question:upsert': (message: QuestionUpsert) => void;
+  'question:remove': (message: QuestionRemove) => void;
+  'poll:upsert': (message: PollUpsert) => void;
+  'poll:tally': (message: Tally) => void;
+  'agenda:update': (message: AgendaUpdate) => void;
+  announcement: (message: Announcement) => void;
+}
+
+/** Messages between server nodes (through the adapter). */
+export interface InterServerEvents {
+  'poll:dirty': (pollId: string) => void;
+}
+
+/** What the server keeps on each socket after the handshake. */
+export interface SocketData {
+  claims: TokenClaims;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ClientId, Id, Instant } from './common.js';
+
+export const POLL_KINDS = ['single', 'multiple', 'rating', 'wordcloud', 'text', 'ranking', 'quiz'] as const;
+export const PollKind = z.enum(POLL_KINDS);
+export type PollKind = z.infer<typeof PollKind>;
+
+export const POLL_STATES = ['draft', 'open', 'closed'] as const;
+export const PollState = z.enum(POLL_STATES);
+export type PollState = z.infer<typeof PollState>;
+
+export const RESULT_VISIBILITIES = ['live', 'after_close', 'hidden'] as const;
+export const ResultVisibility = z.enum(RESULT_VISIBILITIES);
+export type ResultVisibility = z.infer<typeof ResultVisibility>;
+
+export const PollSettings = z.object({
+  results: ResultVisibility.default('live'),
+  allowChange: z.boolean().default(false),
+  anonymous: z.boolean().default(true),
+  maxChoices: z.number().int().min(1).max(50).optional(),
+  timerSeconds: z.number().int().min(5).max(3600).optional(),
+  /** Rating scale top value (1..scaleMax). */
+  scaleMax: z.union([z.literal(5), z.literal(10)]).optional(),
+  /** Quiz: index in `options` of the correct answer (at creation). */
+  correctOption: z.number().int().min(0).optional(),
+});
+export type PollSettings = z.infer<typeof PollSettings>;
+
+export const PollOption = z.object({ id: Id, label: z.string() });
+export type PollOption = z.infer<typeof PollOption>;
+
+export const Poll = z.object({
+  id: Id,
+  sessionId: Id,
+  kind: PollKind,
+  prompt: z.string(),
+  options: z.array(PollOption),
+  state: PollState,
+  settings: PollSettings,
+  /** Set when the moderator reveals results kept `hidden`. */
+  revealed: z.boolean(),
+  createdAt: Instant,
+  openedAt: Instant.optional(),
+  closesAt: Instant.optional(),
+});
+export type Poll = z.infer<typeof Poll>;
+
+/** `poll:create`: options are labels; the server makes their ids. */
+export const PollCreateInput = z.object({
+  sessionId: Id,
+  kind: PollKind,
+  prompt: z.string().trim().min(1).max(300),
+  options: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  settings: PollSettings.default({ results: 'live', allowChange: false, anonymous: true }),
+});
+export type PollCreateInput = z.input<typeof PollCreateInput>;
+
+/** `poll:open`, `poll:close`, `poll:reveal` */
+export const PollRefInput = z.object({ pollId: Id });
+export type PollRefInput = z.input<typeof PollRefInput>;
+
+/** A ballot; which shape fits is decided by the poll's kind. */
+export const Ballot = z.union([
+  z.object({ optionId: Id }),
+  z.object({ optionIds: z.array(Id).min(1).max(50) }),
+  z.object({ value: z.number().int().min(1).max(10) }),
+  z.object({ words: z.array(z.string().trim().min(1).max(40)).min(1).max(3) }),
+  z.object({ text: z.string().trim().min(1).max(500) }),
+  z.object({ order: z.array(Id).min(1).max(20) }),
+]);
+export type Ballot = z.infer<typeof Ballot>;
+
+export const PollVoteInput = z.object({ pollId: Id, ballot: Ballot, clientId: ClientId });
+export type PollVoteInput = z.input<typeof PollVoteInput>;
+
+/** Live results of a poll; kind-specific aggregates appear where they apply. */
+export const Tally = z.object({
+  pollId: Id,
+  sessionId: Id,
+  total: z.number().int().nonnegative(),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  average: z.number().optional(),
+  words: z.array(z.object({ word: z.string(), count: z.number().int() })).optional(),
+  ranking: z.array(z.object({ optionId: Id, score: z.number() })).optional(),
+  leaderboard: z.array(z.object({ name: z.string(), score: z.number() })).optional(),
+});
+export type Tally = z.infer<typeof Tally>;
