@@ -11,6 +11,8 @@ export interface Actor {
   sessionId?: string;
   participantId?: string;
   userId?: string;
+  /** Staff who joined through an invite link are known by that invite. */
+  inviteId?: string;
   name?: string;
 }
 
@@ -18,5 +20,6 @@ export interface Actor {
 export function actorKey(actor: Actor): string {
   if (actor.participantId) return `p:${actor.participantId}`;
   if (actor.userId) return `u:${actor.userId}`;
-  return `s:${actor.role}:${actor.name ?? ''}`;
+  if (actor.inviteId) return `i:${actor.inviteId}`;
+  return `r:${actor.role}:${actor.eventId}`;
 }

@@ -30,6 +30,9 @@ export function initialStatus(session: Session): QuestionStatus {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here.
 const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
+/** At least one letter, digit, punctuation mark or symbol: zero-width spaces alone are not a question. */
+const READABLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
 /**
  * The text as it will be stored: NFC, without control or bidi-override characters, runs of
  * blank lines folded, trimmed. Returns null when nothing readable is left or it is too long.
@@ -41,7 +44,7 @@ export function normalizeQuestionText(raw: string): string | null {
     .replace(/\r\n?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  if (text.length === 0 || text.length > QUESTION_MAX_LENGTH) return null;
+  if (!READABLE.test(text) || text.length > QUESTION_MAX_LENGTH) return null;
   return text;
 }
 
@@ -91,4 +94,18 @@ export function compareQuestions(order: QuestionOrder): (a: Question, b: Questio
 
 export function sortQuestions<Q extends Question>(questions: readonly Q[], order: QuestionOrder): Q[] {
   return [...questions].sort(compareQuestions(order));
+}
+
+/** Published questions are the ones everyone in the session sees. */
+export function isPublished(status: QuestionStatus): boolean {
+  return PUBLIC_STATUSES.includes(status);
+}
+
+export type VoteRefusal = 'not_published' | 'session_over';
+
+/** Votes go to published, unanswered questions of a session that is still on. */
+export function voteRefusal(question: Question, session: Session): VoteRefusal | null {
+  if (session.status === 'ended' || session.status === 'cancelled') return 'session_over';
+  if (question.status !== 'approved') return 'not_published';
+  return null;
 }

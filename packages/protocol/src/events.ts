@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AckCallback } from './errors.js';
 import { AgendaUpdateInput, AnnounceInput, Announcement } from './agenda.js';
+import type { Lang } from './common.js';
 import type { Session } from './event.js';
 import type { TokenClaims } from './http.js';
 import { PollCreateInput, PollRefInput, PollVoteInput } from './poll.js';
@@ -130,4 +131,8 @@ export interface InterServerEvents {
 /** What the server keeps on each socket after the handshake. */
 export interface SocketData {
   claims: TokenClaims;
+  /** Display name: the participant's chosen one, or the staff member's. */
+  name?: string;
+  /** The participant's interface language (default language of their questions). */
+  lang?: Lang;
 }

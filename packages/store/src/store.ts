@@ -69,50 +69,67 @@ export interface Store {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 
+  /** Fails with StoreConflict when the email is taken (case-insensitively). */
   createUser(user: NewUser): Promise<UserRecord>;
   getUser(id: string): Promise<UserRecord | null>;
   /** Case-insensitive. */
   getUserByEmail(email: string): Promise<UserRecord | null>;
   countUsers(): Promise<number>;
 
-  /** Fails with StoreConflict when the join code is taken. */
+  /**
+   * Stores `code` upper case. Fails with StoreConflict when the join code is taken (in any
+   * case), with StoreNotFound when the owner is no user.
+   */
   createEvent(event: NewEvent): Promise<EventRecord>;
   getEvent(id: string): Promise<EventRecord | null>;
   /** `code` is compared case-insensitively. */
   getEventByCode(code: string): Promise<EventRecord | null>;
+  /** In creation order. */
   listEvents(): Promise<EventRecord[]>;
 
+  /** Fails with StoreNotFound when the event is unknown. */
   createRoom(room: NewRoom): Promise<Room>;
+  /** By position, then creation order. */
   listRooms(eventId: string): Promise<Room[]>;
 
+  /** Fails with StoreNotFound when the event is unknown. */
   createSpeaker(speaker: NewSpeaker): Promise<Speaker>;
+  /** In creation order. */
   listSpeakers(eventId: string): Promise<Speaker[]>;
 
+  /** Fails with StoreNotFound when the event is unknown or the room is not one of its rooms. */
   createSession(session: NewSession): Promise<Session>;
   getSession(id: string): Promise<Session | null>;
+  /** By `startsAt` compared as instants (not as text), then creation order. */
   listSessions(eventId: string): Promise<Session[]>;
 
+  /** Fails with StoreNotFound when the event is unknown. */
   createParticipant(participant: NewParticipant): Promise<Participant>;
   getParticipant(id: string): Promise<Participant | null>;
 
   /**
    * Stores a question and bumps the session's seq, unless (authorKey, clientId) already
-   * asked: then the stored question comes back with `created: false` and nothing changes.
+   * asked in this session: then the stored question comes back as it is now, with the
+   * current seq and `created: false`, and nothing changes. Fails with StoreNotFound when
+   * the session is unknown.
    */
   askQuestion(question: NewQuestion): Promise<AskResult>;
   getQuestion(id: string): Promise<QuestionRecord | null>;
+  /** In the order they were asked (not by `createdAt`, which the caller supplies). */
   listQuestions(sessionId: string): Promise<QuestionRecord[]>;
   /**
    * Gives (`vote: true`) or takes back (`vote: false`) the voter's one vote on a question;
-   * updates the count and bumps seq only when something changed.
+   * updates the count and bumps seq only when something changed. Fails with StoreNotFound
+   * when the question is unknown.
    */
   voteQuestion(questionId: string, voterKey: string, vote: boolean): Promise<VoteResult>;
-  /** Ids of the session's questions this voter voted for. */
+  /** Ids of the session's questions this voter voted for, in no particular order. */
   listVotes(sessionId: string, voterKey: string): Promise<string[]>;
 
+  /** In creation order. */
   listPolls(sessionId: string): Promise<Poll[]>;
 
-  /** The session's change counter: 0 before any change. */
+  /** The session's change counter: 0 before any change, and for an unknown session. */
   getSeq(sessionId: string): Promise<number>;
 }
 

@@ -1,0 +1,16 @@
+import type { Store } from '@jisr/store/store';
+import type { TokenService } from './auth/tokens.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { DomainEventPublisher } from './realtime/domain-events.js';
+
+/** What routes and handlers work with; built once by createApp. */
+export interface AppContext {
+  store: Store;
+  tokens: TokenService;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  events: DomainEventPublisher;
+}

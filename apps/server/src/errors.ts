@@ -1,0 +1,30 @@
+import type { ApiError, ErrorCode } from '@jisr/protocol/errors';
+import type { z } from 'zod';
+
+/** An error meant for the client: its code and message are sent as they are. */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** `invalid_input` naming the first offending field, e.g. "text: must be at most 500 characters". */
+export function invalidInput(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  const message = field ? `${field}: ${issue?.message}` : (issue?.message ?? 'invalid input');
+  return new AppError('invalid_input', message, field);
+}
+
+/** What the client may see of any error: AppErrors as they are, anything else as `internal`. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof AppError) {
+    return error.field ? { code: error.code, message: error.message, field: error.field } : { code: error.code, message: error.message };
+  }
+  return { code: 'internal', message: 'Something went wrong on our side.' };
+}

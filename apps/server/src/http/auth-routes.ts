@@ -1,0 +1,22 @@
+import { LoginRequest, type LoginResponse } from '@jisr/protocol/http';
+import { Router } from 'express';
+import { verifyPassword } from '../auth/passwords.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { parse } from './respond.js';
+
+export function authRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.post('/auth/login', async (req, res) => {
+    const input = parse(LoginRequest, req.body);
+    const user = await ctx.store.getUserByEmail(input.email);
+    // One answer for unknown email and wrong password: don't tell which accounts exist.
+    if (!user || !(await verifyPassword(user.passwordHash, input.password))) {
+      throw new AppError('unauthorized', 'Wrong email or password.');
+    }
+    const token = await ctx.tokens.sign({ kind: 'user', userId: user.id });
+    const body: LoginResponse = { token, user: { id: user.id, email: user.email, name: user.name } };
+    res.json(body);
+  });
+  return router;
+}

@@ -1,0 +1,25 @@
+import { JoinCode } from '@jisr/protocol/event';
+import type { EventAgenda } from '@jisr/protocol/http';
+import { Router } from 'express';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { publicEvent } from './public-event.js';
+import { parse } from './respond.js';
+
+export function eventRoutes(ctx: AppContext): Router {
+  const router = Router();
+  /** The public agenda: anyone with the code may read it, no token needed. */
+  router.get('/events/:code', async (req, res) => {
+    const code = parse(JoinCode, req.params['code']);
+    const event = await ctx.store.getEventByCode(code);
+    if (!event) throw new AppError('not_found', 'No event has this code.', 'code');
+    const [rooms, sessions, speakers] = await Promise.all([
+      ctx.store.listRooms(event.id),
+      ctx.store.listSessions(event.id),
+      ctx.store.listSpeakers(event.id),
+    ]);
+    const body: EventAgenda = { event: publicEvent(event), rooms, sessions, speakers };
+    res.json(body);
+  });
+  return router;
+}

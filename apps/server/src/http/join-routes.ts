@@ -1,0 +1,23 @@
+import { JoinRequest, type JoinResponse } from '@jisr/protocol/http';
+import { Router } from 'express';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { publicEvent } from './public-event.js';
+import { parse } from './respond.js';
+
+/** Attendees join with the event's code alone: no account, an optional name. */
+export function joinRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.post('/join', async (req, res) => {
+    const input = parse(JoinRequest, req.body);
+    const event = await ctx.store.getEventByCode(input.code);
+    if (!event) throw new AppError('not_found', 'No event has this code.', 'code');
+    const lang = input.lang && event.languages.includes(input.lang) ? input.lang : (input.lang ?? event.defaultLang);
+    const name = input.name ? input.name : undefined;
+    const participant = await ctx.store.createParticipant({ eventId: event.id, lang, ...(name ? { name } : {}) });
+    const token = await ctx.tokens.sign({ kind: 'participant', participantId: participant.id, eventId: event.id });
+    const body: JoinResponse = { token, participant, event: publicEvent(event) };
+    res.status(201).json(body);
+  });
+  return router;
+}

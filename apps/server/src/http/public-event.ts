@@ -1,0 +1,8 @@
+import type { Event } from '@jisr/protocol/event';
+import type { EventRecord } from '@jisr/store/store';
+
+/** The event as anyone may see it: without its owner. */
+export function publicEvent(record: EventRecord): Event {
+  const { ownerId: _ownerId, ...event } = record;
+  return event;
+}

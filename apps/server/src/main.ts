@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openSqliteStore } from '@jisr/store/sqlite/sqlite-store';
+import { createApp } from './app.js';
+import { loadSecret } from './auth/secret.js';
+import { ensureFirstOrganizer } from './bootstrap/first-organizer.js';
+import { systemClock } from './clock.js';
+import { ConfigError, parseConfig } from './config.js';
+import { DEMO_CODE } from './demo/demo-event.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { createLogger } from './logger.js';
+import { loadWebHandler } from './web/web-handler.js';
+
+/** How long a node may take to finish open requests on SIGTERM before it exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const serverDir = path.dirname(fileURLToPath(import.meta.url));
+  const config = parseConfig(process.env, serverDir);
+  if (config.REDIS_URL) {
+    throw new ConfigError('Bad configuration: REDIS_URL: this build runs the embedded SQLite store only; unset REDIS_URL');
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const store = openSqliteStore({ file: path.join(config.DATA_DIR, 'jisr.db') });
+  const secret = loadSecret(config.SECRET, config.DATA_DIR);
+
+  const organizer = await ensureFirstOrganizer(store, {
+    ...(config.ADMIN_EMAIL ? { email: config.ADMIN_EMAIL } : {}),
+    ...(config.ADMIN_PASSWORD ? { password: config.ADMIN_PASSWORD } : {}),
+  });
+  if (config.DEMO && (await seedDemo(store, organizer.user.id, systemClock.now()))) {
+    logger.info({ code: DEMO_CODE }, 'demo event created');
+  }
+
+  const web = await loadWebHandler(config.WEB_BUILD_DIR);
+  if (!web) logger.warn({ dir: config.WEB_BUILD_DIR }, 'web app not built: serving the API only');
+  const app = createApp({ store, config, logger, clock: systemClock, secret, ...(web ? { web } : {}) });
+  const port = await app.listen(config.PORT, config.HOST);
+  logger.info({ port, url: config.PUBLIC_URL, dataDir: config.DATA_DIR }, 'listening');
+
+  const banner = [`\nJisr is running at ${config.PUBLIC_URL}  (join code: ${DEMO_CODE})`];
+  if (organizer.generatedPassword) {
+    banner.push(`Organizer login (shown once): ${organizer.user.email} / ${organizer.generatedPassword}`);
+  } else {
+    banner.push(`Organizer login: ${organizer.user.email}`);
+  }
+  process.stdout.write(`${banner.join('\n')}\n\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.warn('shutdown grace period over: closing remaining connections');
+      app.httpServer.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    app.httpServer.closeIdleConnections();
+    app
+      .close()
+      .then(() => store.close())
+      .then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Jisr failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

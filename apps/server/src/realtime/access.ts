@@ -1,0 +1,32 @@
+import type { Actor } from '@jisr/core/actor';
+import { can, type Action } from '@jisr/core/permissions';
+import type { Session } from '@jisr/protocol/event';
+import type { EventRecord } from '@jisr/store/store';
+import { actorFor } from '../auth/actor.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import type { JisrSocket } from './types.js';
+
+export interface SessionAccess {
+  session: Session;
+  event: EventRecord;
+  actor: Actor;
+}
+
+/** Loads a session and checks that this socket's bearer may do `action` in it. */
+export async function authorizeInSession(
+  ctx: AppContext,
+  socket: JisrSocket,
+  sessionId: string,
+  action: Action,
+): Promise<SessionAccess> {
+  const session = await ctx.store.getSession(sessionId);
+  if (!session) throw new AppError('not_found', 'No such session.', 'sessionId');
+  const event = await ctx.store.getEvent(session.eventId);
+  if (!event) throw new AppError('not_found', 'No such session.', 'sessionId');
+  const actor = actorFor(socket.data, event);
+  if (!actor || !can(actor, action, { eventId: event.id, sessionId: session.id })) {
+    throw new AppError('forbidden', 'You may not do this in this session.');
+  }
+  return { session, event, actor };
+}

@@ -1,0 +1,11 @@
+/**
+ * Every Socket.IO room name, from one place. Viewers of a session are split by what they
+ * may see: `audience` gets published questions only, `staff` gets everything.
+ */
+export const rooms = {
+  event: (eventId: string) => `event:${eventId}`,
+  audience: (sessionId: string) => `session:${sessionId}:audience`,
+  staff: (sessionId: string) => `session:${sessionId}:staff`,
+  /** One person's sockets viewing one session: where their own pending questions go. */
+  author: (sessionId: string, actorKey: string) => `session:${sessionId}:actor:${actorKey}`,
+};

@@ -1,0 +1,61 @@
+import { actorKey } from '@jisr/core/actor';
+import { can } from '@jisr/core/permissions';
+import { isPollVisible } from '@jisr/core/polls';
+import { isQuestionVisible, toPublicQuestion } from '@jisr/core/questions';
+import { ClientEvent } from '@jisr/protocol/events';
+import type { AppContext } from '../context.js';
+import type { Logger } from '../logger.js';
+import { authorizeInSession } from '../realtime/access.js';
+import { handle } from '../realtime/handle.js';
+import { rooms } from '../realtime/rooms.js';
+import type { JisrSocket } from '../realtime/types.js';
+
+export function registerSessionHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
+  handle(
+    socket,
+    ClientEvent.SessionJoin,
+    async ({ sessionId }) => {
+      const { session, event, actor } = await authorizeInSession(ctx, socket, sessionId, 'session:view');
+      const key = actorKey(actor);
+      const staff = can(actor, 'question:view-hidden', { eventId: event.id, sessionId });
+      // Join the rooms before reading, and read seq before the questions: a change that lands
+      // in between then reaches this socket twice (harmless upsert), never zero times.
+      await socket.join([
+        rooms.event(event.id),
+        staff ? rooms.staff(sessionId) : rooms.audience(sessionId),
+        rooms.author(sessionId, key),
+      ]);
+      const seq = await ctx.store.getSeq(sessionId);
+      const [records, polls, myVotes] = await Promise.all([
+        ctx.store.listQuestions(sessionId),
+        ctx.store.listPolls(sessionId),
+        ctx.store.listVotes(sessionId, key),
+      ]);
+      const visible = records.filter((record) => isQuestionVisible(record, actor, key));
+      return {
+        session,
+        role: actor.role,
+        questions: visible.map(toPublicQuestion),
+        polls: polls.filter((poll) => isPollVisible(poll, actor)),
+        // Ballots and tallies arrive with the polls feature; until then no poll can take a vote.
+        tallies: {},
+        myVotes,
+        myQuestionIds: records.filter((record) => record.authorKey === key).map((record) => record.id),
+        myBallots: {},
+        seq,
+      };
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.SessionLeave,
+    async ({ sessionId }) => {
+      const leaving = [...socket.rooms].filter((room) => room.startsWith(`session:${sessionId}:`));
+      await Promise.all(leaving.map((room) => socket.leave(room)));
+      return { sessionId };
+    },
+    logger,
+  );
+}

@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RequestHandler } from 'express';
+
+/**
+ * The SvelteKit adapter-node handler from the web build, or null when the web app isn't
+ * built (API-only runs and server tests).
+ */
+export async function loadWebHandler(buildDir: string): Promise<RequestHandler | null> {
+  const file = path.join(buildDir, 'handler.js');
+  if (!fs.existsSync(file)) return null;
+  const module: unknown = await import(pathToFileURL(file).href);
+  const handler = (module as { handler?: unknown }).handler;
+  if (typeof handler !== 'function') throw new Error(`${file} does not export a request handler`);
+  return handler as RequestHandler;
+}

@@ -1,0 +1,205 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Ack } from '@jisr/protocol/errors';
+import type {
+  ClientEventName,
+  ClientEventPayload,
+  ClientEventResults,
+  ClientToServerEvents,
+  ServerToClientEvents,
+} from '@jisr/protocol/events';
+import type { JoinResponse } from '@jisr/protocol/http';
+import type { Session } from '@jisr/protocol/event';
+import { openSqliteStore } from '@jisr/store/sqlite/sqlite-store';
+import type { EventRecord, Store } from '@jisr/store/store';
+import { io, type Socket } from 'socket.io-client';
+import { createApp, type JisrApp } from '../src/app.js';
+import { hashPassword } from '../src/auth/passwords.js';
+import { systemClock } from '../src/clock.js';
+import { parseConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const ORGANIZER = { email: 'org@example.org', password: 'correct horse battery' };
+
+export interface TestSessions {
+  open: Session;
+  moderated: Session;
+  closed: Session;
+  named: Session;
+}
+
+export interface TestServer {
+  url: string;
+  app: JisrApp;
+  store: Store;
+  event: EventRecord;
+  otherEvent: EventRecord;
+  sessions: TestSessions;
+  stop(): Promise<void>;
+}
+
+const QA_OPEN = { open: true, moderated: false, anonymousAllowed: true };
+
+/** A real server on a free port with a real SQLite store in a temp dir and a small event. */
+export async function startServer(): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-server-test-'));
+  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0' }, dataDir);
+  const store = openSqliteStore({ file: path.join(dataDir, 'jisr.db') });
+  const owner = await store.createUser({
+    email: ORGANIZER.email,
+    name: 'Org',
+    passwordHash: await hashPassword(ORGANIZER.password),
+  });
+  const makeEvent = (code: string) =>
+    store.createEvent({
+      code,
+      ownerId: owner.id,
+      title: { fr: 'Rencontre', ar: 'لقاء' },
+      description: {},
+      timeZone: 'Europe/Brussels',
+      languages: ['fr', 'ar', 'en'],
+      defaultLang: 'fr',
+      startDate: '2026-12-05',
+      endDate: '2026-12-06',
+    });
+  const event = await makeEvent('TEST');
+  const otherEvent = await makeEvent('OTHER');
+  const room = await store.createRoom({ eventId: event.id, name: { fr: 'Salle A' }, position: 0 });
+  const makeSession = (title: string, qa: Session['qa']) =>
+    store.createSession({
+      eventId: event.id,
+      roomId: room.id,
+      kind: 'talk',
+      title: { fr: title },
+      description: {},
+      startsAt: '2026-12-05T08:00:00.000Z',
+      endsAt: '2026-12-05T09:00:00.000Z',
+      status: 'live',
+      delayMinutes: 0,
+      speakerIds: [],
+      qa,
+    });
+  const sessions: TestSessions = {
+    open: await makeSession('open', QA_OPEN),
+    moderated: await makeSession('moderated', { ...QA_OPEN, moderated: true }),
+    closed: await makeSession('closed', { ...QA_OPEN, open: false }),
+    named: await makeSession('named', { ...QA_OPEN, anonymousAllowed: false }),
+  };
+  const app = createApp({ store, config, logger: createLogger('silent'), clock: systemClock, secret: 'x'.repeat(48) });
+  const port = await app.listen(0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    store,
+    event,
+    otherEvent,
+    sessions,
+    async stop() {
+      await app.close();
+      await store.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Joins as an attendee over HTTP. */
+export async function joinEvent(server: TestServer, name?: string, code = 'TEST'): Promise<JoinResponse> {
+  const response = await postJson(`${server.url}/api/join`, { code, ...(name ? { name } : {}) });
+  if (response.status !== 201) throw new Error(`join failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as JoinResponse;
+}
+
+const openSockets = new Set<ClientSocket>();
+
+/** A connected typed client; rejects with the server's reason when the handshake is refused. */
+export function connect(server: TestServer, token: string | undefined, transports?: string[]): Promise<ClientSocket> {
+  const socket: ClientSocket = io(server.url, {
+    auth: token === undefined ? {} : { token },
+    reconnection: false,
+    forceNew: true,
+    ...(transports ? { transports } : {}),
+  });
+  openSockets.add(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+export async function attendee(server: TestServer, name?: string): Promise<{ socket: ClientSocket; join: JoinResponse }> {
+  const join = await joinEvent(server, name);
+  return { socket: await connect(server, join.token), join };
+}
+
+export function disconnectAll(): void {
+  for (const socket of openSockets) socket.disconnect();
+  openSockets.clear();
+}
+
+/** Sends a typed event and resolves with its ack. */
+export async function request<E extends ClientEventName>(
+  socket: ClientSocket,
+  event: E,
+  payload: ClientEventPayload<E>,
+): Promise<Ack<ClientEventResults[E]>> {
+  return rawRequest(socket, event, payload) as Promise<Ack<ClientEventResults[E]>>;
+}
+
+/** Sends anything under an event name, as a hostile or buggy client would. */
+export function rawRequest(socket: ClientSocket, event: string, ...args: unknown[]): Promise<Ack<unknown>> {
+  const untyped = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> } };
+  return untyped.timeout(5000).emitWithAck(event, ...args) as Promise<Ack<unknown>>;
+}
+
+/** The data of an ok ack, or a thrown error naming what came back. */
+export function okData<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
+  return ack.data;
+}
+
+type ServerEventArg<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
+/** Resolves with the next matching server message; attach before triggering it. */
+export function waitForEvent<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  match: (message: ServerEventArg<E>) => boolean = () => true,
+  timeoutMs = 3000,
+): Promise<ServerEventArg<E>> {
+  const on = socket.on.bind(socket) as unknown as (name: string, fn: (message: ServerEventArg<E>) => void) => void;
+  const off = socket.off.bind(socket) as unknown as (name: string, fn: (message: ServerEventArg<E>) => void) => void;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off(event, listener);
+      reject(new Error(`no ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (message: ServerEventArg<E>): void => {
+      if (!match(message)) return;
+      clearTimeout(timer);
+      off(event, listener);
+      resolve(message);
+    };
+    on(event, listener);
+  });
+}
+
+/** Collects every message of one kind until stopped. */
+export function collect<E extends keyof ServerToClientEvents>(socket: ClientSocket, event: E): ServerEventArg<E>[] {
+  const seen: ServerEventArg<E>[] = [];
+  const on = socket.on.bind(socket) as unknown as (name: string, fn: (message: ServerEventArg<E>) => void) => void;
+  on(event, (message) => seen.push(message));
+  return seen;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, instantInZone, zoneOffsetMinutes } from './time-zones.js';
+
+describe('time zones', () => {
+  it('reads Brussels wall clock in winter and summer', () => {
+    expect(instantInZone('2026-12-05', '09:00', 'Europe/Brussels').toISOString()).toBe('2026-12-05T08:00:00.000Z');
+    expect(instantInZone('2026-07-01', '09:00', 'Europe/Brussels').toISOString()).toBe('2026-07-01T07:00:00.000Z');
+  });
+
+  it('crosses the European DST switch on 29 March 2026', () => {
+    expect(instantInZone('2026-03-29', '01:30', 'Europe/Brussels').toISOString()).toBe('2026-03-29T00:30:00.000Z');
+    expect(instantInZone('2026-03-29', '03:30', 'Europe/Brussels').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    // 02:30 does not exist that night: it lands on the same instant as 03:30 summer time.
+    expect(instantInZone('2026-03-29', '02:30', 'Europe/Brussels').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('takes the first of the two 02:30s when clocks go back on 25 October 2026', () => {
+    expect(instantInZone('2026-10-25', '02:30', 'Europe/Brussels').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(instantInZone('2026-10-25', '09:00', 'Europe/Brussels').toISOString()).toBe('2026-10-25T08:00:00.000Z');
+  });
+
+  it("follows Morocco's Ramadan clock change (UTC+1 the year round, UTC+0 during Ramadan)", () => {
+    expect(zoneOffsetMinutes(new Date('2026-01-10T12:00:00Z'), 'Africa/Casablanca')).toBe(60);
+    expect(zoneOffsetMinutes(new Date('2026-03-05T12:00:00Z'), 'Africa/Casablanca')).toBe(0);
+    expect(zoneOffsetMinutes(new Date('2026-05-01T12:00:00Z'), 'Africa/Casablanca')).toBe(60);
+    expect(instantInZone('2026-03-05', '10:00', 'Africa/Casablanca').toISOString()).toBe('2026-03-05T10:00:00.000Z');
+    expect(instantInZone('2026-05-01', '10:00', 'Africa/Casablanca').toISOString()).toBe('2026-05-01T09:00:00.000Z');
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});

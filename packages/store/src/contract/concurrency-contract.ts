@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { askMany, newQuestion, seedSession, type StoreUnderTest } from './fixtures.js';
+
+/** How many calls each race fires at once: a hall voting in the same second. */
+const VOTERS = 200;
+const RETRIES = 50;
+
+const range = (from: number, count: number): number[] => Array.from({ length: count }, (_, index) => from + index);
+
+/**
+ * Operations fired together with Promise.all must behave as if they ran one by one: no lost
+ * vote, no doubled question, and every change its own seq. Stores whose calls really
+ * interleave (Redis, several nodes) are where this bites.
+ */
+export function concurrencyContract(store: StoreUnderTest): void {
+  describe('races', () => {
+    it(`${VOTERS} distinct voters at once: ${VOTERS} votes, seq + ${VOTERS}, one seq per vote`, async () => {
+      const { session } = await seedSession(store());
+      const [question] = await askMany(store(), session.id, 1);
+      if (!question) throw new Error('no question asked');
+      const before = await store().getSeq(session.id);
+      const results = await Promise.all(
+        range(0, VOTERS).map((voter) => store().voteQuestion(question.id, `p:pa_voter${voter}`, true)),
+      );
+      expect(results.every((result) => result.changed)).toBe(true);
+      expect(results.map((result) => result.seq).sort((x, y) => x - y)).toStrictEqual(range(before + 1, VOTERS));
+      expect((await store().getQuestion(question.id))?.votes).toBe(VOTERS);
+      expect(await store().getSeq(session.id)).toBe(before + VOTERS);
+      expect(await store().listVotes(session.id, `p:pa_voter${VOTERS - 1}`)).toStrictEqual([question.id]);
+    });
+
+    it(`${RETRIES} asks at once with the same author and clientId: one question, seq + 1`, async () => {
+      const { session } = await seedSession(store());
+      const results = await Promise.all(range(0, RETRIES).map(() => store().askQuestion(newQuestion(session.id))));
+      expect(results.filter((result) => result.created)).toHaveLength(1);
+      expect(new Set(results.map((result) => result.value.id)).size).toBe(1);
+      expect(await store().listQuestions(session.id)).toHaveLength(1);
+      expect(await store().getSeq(session.id)).toBe(1);
+    });
+
+    it(`${RETRIES} upvotes at once by the same voter count once`, async () => {
+      const { session } = await seedSession(store());
+      const [question] = await askMany(store(), session.id, 1);
+      if (!question) throw new Error('no question asked');
+      const vote = () => store().voteQuestion(question.id, 'p:pa_voter', true);
+      const results = await Promise.all(range(0, RETRIES).map(vote));
+      expect(results.filter((result) => result.changed)).toHaveLength(1);
+      expect((await store().getQuestion(question.id))?.votes).toBe(1);
+      expect(await store().getSeq(session.id)).toBe(2);
+    });
+
+    it('votes given and taken back at once by different voters all count', async () => {
+      const { session } = await seedSession(store());
+      const [question] = await askMany(store(), session.id, 1);
+      if (!question) throw new Error('no question asked');
+      const half = VOTERS / 2;
+      await Promise.all(range(0, half).map((voter) => store().voteQuestion(question.id, `p:pa_voter${voter}`, true)));
+      const before = await store().getSeq(session.id);
+      await Promise.all([
+        ...range(0, half).map((voter) => store().voteQuestion(question.id, `p:pa_voter${voter}`, false)),
+        ...range(half, half).map((voter) => store().voteQuestion(question.id, `p:pa_voter${voter}`, true)),
+      ]);
+      expect((await store().getQuestion(question.id))?.votes).toBe(half);
+      expect(await store().getSeq(session.id)).toBe(before + VOTERS);
+    });
+  });
+}

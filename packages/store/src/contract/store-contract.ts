@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../store.js';
+import type { StoreUnderTest } from './fixtures.js';
+import { agendaContract } from './agenda-contract.js';
+import { concurrencyContract } from './concurrency-contract.js';
+import { peopleContract } from './people-contract.js';
+import { qaContract } from './qa-contract.js';
+
+/**
+ * Registers the contract every Store implementation passes (DESIGN.md section 5). Each
+ * test gets a fresh, empty store from `open` and hands it to `cleanup` afterwards (by
+ * default: `close`), so no state leaks between tests.
+ *
+ * @example runStoreContract('sqlite', async () => openSqliteStore({ file: nextFile() }))
+ */
+export function runStoreContract(
+  name: string,
+  open: () => Promise<Store>,
+  cleanup: (store: Store) => Promise<void> = (store) => store.close(),
+): void {
+  describe(`Store contract: ${name}`, () => {
+    let current: Store | undefined;
+
+    beforeEach(async () => {
+      current = await open();
+    });
+
+    afterEach(async () => {
+      const store = current;
+      current = undefined;
+      if (store) await cleanup(store);
+    });
+
+    const store: StoreUnderTest = () => {
+      if (!current) throw new Error('the store is only open inside a test');
+      return current;
+    };
+
+    it('ping answers true while the store is open', async () => {
+      expect(await store().ping()).toBe(true);
+    });
+
+    peopleContract(store);
+    agendaContract(store);
+    qaContract(store);
+    concurrencyContract(store);
+  });
+}

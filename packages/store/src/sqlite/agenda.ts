@@ -1,0 +1,117 @@
+import type { Room, Session, Speaker } from '@jisr/protocol/event';
+import { newId } from '../ids.js';
+import { normalizeJoinCode } from '../normalize.js';
+import type { EventRecord, NewEvent, NewRoom, NewSession, NewSpeaker } from '../store.js';
+import {
+  toEvent,
+  toJson,
+  toRoom,
+  toSession,
+  toSpeaker,
+  type EventRow,
+  type RoomRow,
+  type SessionRow,
+  type SpeakerRow,
+} from './rows.js';
+import { withConstraints, type Sql } from './sql.js';
+
+/** Events and what their agenda is made of: rooms, speakers, sessions. */
+
+export function createEvent(sql: Sql, event: NewEvent): EventRecord {
+  const row: EventRow = {
+    id: newId('event'),
+    code: normalizeJoinCode(event.code),
+    owner_id: event.ownerId,
+    title: toJson(event.title),
+    description: toJson(event.description),
+    time_zone: event.timeZone,
+    languages: toJson(event.languages),
+    default_lang: event.defaultLang,
+    start_date: event.startDate,
+    end_date: event.endDate,
+  };
+  withConstraints({ conflict: `join code ${row.code} is taken`, notFound: `no user ${event.ownerId}` }, () =>
+    sql.insert('events', row),
+  );
+  return toEvent(row);
+}
+
+export function getEvent(sql: Sql, id: string): EventRecord | null {
+  const row = sql.one<EventRow>('SELECT * FROM events WHERE id = :id', { id });
+  return row ? toEvent(row) : null;
+}
+
+export function getEventByCode(sql: Sql, code: string): EventRecord | null {
+  const row = sql.one<EventRow>('SELECT * FROM events WHERE code = :code', { code: normalizeJoinCode(code) });
+  return row ? toEvent(row) : null;
+}
+
+export function listEvents(sql: Sql): EventRecord[] {
+  return sql.all<EventRow>('SELECT * FROM events ORDER BY ord').map(toEvent);
+}
+
+export function createRoom(sql: Sql, room: NewRoom): Room {
+  const row: RoomRow = { id: newId('room'), event_id: room.eventId, name: toJson(room.name), position: room.position };
+  withConstraints({ notFound: `no event ${room.eventId}` }, () => sql.insert('rooms', row));
+  return toRoom(row);
+}
+
+export function listRooms(sql: Sql, eventId: string): Room[] {
+  const rows = sql.all<RoomRow>('SELECT * FROM rooms WHERE event_id = :eventId ORDER BY position, ord', { eventId });
+  return rows.map(toRoom);
+}
+
+export function createSpeaker(sql: Sql, speaker: NewSpeaker): Speaker {
+  const row: SpeakerRow = {
+    id: newId('speaker'),
+    event_id: speaker.eventId,
+    name: speaker.name,
+    affiliation: speaker.affiliation ?? null,
+    country: speaker.country ?? null,
+    bio: toJson(speaker.bio),
+    photo_url: speaker.photoUrl ?? null,
+  };
+  withConstraints({ notFound: `no event ${speaker.eventId}` }, () => sql.insert('speakers', row));
+  return toSpeaker(row);
+}
+
+export function listSpeakers(sql: Sql, eventId: string): Speaker[] {
+  const rows = sql.all<SpeakerRow>('SELECT * FROM speakers WHERE event_id = :eventId ORDER BY ord', { eventId });
+  return rows.map(toSpeaker);
+}
+
+export function createSession(sql: Sql, session: NewSession): Session {
+  const startsMs = Date.parse(session.startsAt);
+  // NaN would be stored as NULL and break the NOT NULL rule with a less helpful message.
+  if (Number.isNaN(startsMs)) throw new TypeError(`startsAt is not an instant: ${session.startsAt}`);
+  const row: SessionRow = {
+    id: newId('session'),
+    event_id: session.eventId,
+    room_id: session.roomId,
+    kind: session.kind,
+    title: toJson(session.title),
+    description: toJson(session.description),
+    starts_at: session.startsAt,
+    starts_ms: startsMs,
+    ends_at: session.endsAt,
+    status: session.status,
+    delay_minutes: session.delayMinutes,
+    speaker_ids: toJson(session.speakerIds),
+    qa: toJson(session.qa),
+  };
+  const notFound = `no event ${session.eventId} with a room ${session.roomId}`;
+  withConstraints({ notFound }, () => sql.insert('sessions', row));
+  return toSession(row);
+}
+
+export function getSession(sql: Sql, id: string): Session | null {
+  const row = sql.one<SessionRow>('SELECT * FROM sessions WHERE id = :id', { id });
+  return row ? toSession(row) : null;
+}
+
+export function listSessions(sql: Sql, eventId: string): Session[] {
+  const rows = sql.all<SessionRow>('SELECT * FROM sessions WHERE event_id = :eventId ORDER BY starts_ms, ord', {
+    eventId,
+  });
+  return rows.map(toSession);
+}

@@ -1,0 +1,168 @@
+import { pragma, type Db } from './connection.js';
+
+/**
+ * The schema, one entry per version: entry i takes the database from version i to i + 1
+ * (`PRAGMA user_version`). Entries are append-only: never edit one that has shipped.
+ *
+ * Conventions: `ord INTEGER PRIMARY KEY` is each row's insertion order (what "creation
+ * order" means in the Store interface); it is declared because an implicit rowid may be
+ * renumbered by VACUUM. Localized texts, id lists and settings are JSON text. Booleans
+ * are 0/1. Times are the ISO strings the caller gave; `starts_ms` is the same instant in
+ * epoch milliseconds, because ISO strings of different precision do not sort as text.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL,
+    email_key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE events (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    code TEXT NOT NULL UNIQUE,
+    owner_id TEXT NOT NULL REFERENCES users (id),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    languages TEXT NOT NULL,
+    default_lang TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL
+  );
+  CREATE INDEX events_by_owner ON events (owner_id);
+
+  CREATE TABLE rooms (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    -- The target of sessions' (event_id, room_id) key: a session's room is one of its event's.
+    UNIQUE (event_id, id)
+  );
+  CREATE INDEX rooms_by_event ON rooms (event_id, position);
+
+  CREATE TABLE speakers (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    affiliation TEXT,
+    country TEXT,
+    bio TEXT NOT NULL,
+    photo_url TEXT
+  );
+  CREATE INDEX speakers_by_event ON speakers (event_id);
+
+  CREATE TABLE sessions (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    room_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    starts_ms INTEGER NOT NULL,
+    ends_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    delay_minutes INTEGER NOT NULL,
+    speaker_ids TEXT NOT NULL,
+    qa TEXT NOT NULL,
+    -- The session's change counter: +1 per change to its questions, votes or polls.
+    seq INTEGER NOT NULL DEFAULT 0,
+    FOREIGN KEY (event_id, room_id) REFERENCES rooms (event_id, id)
+  );
+  CREATE INDEX sessions_by_event ON sessions (event_id, starts_ms);
+  CREATE INDEX sessions_by_room ON sessions (event_id, room_id);
+
+  CREATE TABLE participants (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    name TEXT,
+    lang TEXT NOT NULL
+  );
+  CREATE INDEX participants_by_event ON participants (event_id);
+
+  CREATE TABLE questions (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    author_key TEXT NOT NULL,
+    author_name TEXT,
+    text TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    status TEXT NOT NULL,
+    votes INTEGER NOT NULL DEFAULT 0,
+    pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+    anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+    client_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    answered_at TEXT,
+    edited_at TEXT,
+    -- A retried ask (same author, same clientId) is the same question.
+    UNIQUE (session_id, author_key, client_id)
+  );
+  CREATE INDEX questions_by_session ON questions (session_id, ord);
+
+  CREATE TABLE question_votes (
+    question_id TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    voter_key TEXT NOT NULL,
+    PRIMARY KEY (question_id, voter_key)
+  );
+  CREATE INDEX question_votes_by_voter ON question_votes (session_id, voter_key);
+
+  CREATE TABLE polls (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    options TEXT NOT NULL,
+    state TEXT NOT NULL,
+    settings TEXT NOT NULL,
+    revealed INTEGER NOT NULL DEFAULT 0 CHECK (revealed IN (0, 1)),
+    created_at TEXT NOT NULL,
+    opened_at TEXT,
+    closes_at TEXT
+  );
+  CREATE INDEX polls_by_session ON polls (session_id, ord);
+  `,
+];
+
+/** The schema version this build writes and reads. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: Db): number {
+  const version = pragma(db, 'user_version');
+  if (typeof version !== 'number') throw new Error(`PRAGMA user_version returned ${String(version)}`);
+  return version;
+}
+
+/**
+ * Brings the schema up to SCHEMA_VERSION and returns how many migrations it applied (0 when
+ * it was current). One IMMEDIATE transaction reads the version and applies the rest, so two
+ * processes opening the same new file cannot both apply a migration.
+ */
+export function applyMigrations(db: Db): number {
+  const migrate = db.transaction((): number => {
+    const from = schemaVersion(db);
+    if (from > SCHEMA_VERSION) {
+      // An older build would misread a newer schema: stop rather than corrupt it.
+      throw new Error(`database schema is version ${from}, newer than this build's ${SCHEMA_VERSION}: upgrade Jisr`);
+    }
+    for (const migration of MIGRATIONS.slice(from)) db.exec(migration);
+    // PRAGMA takes no bound parameters; SCHEMA_VERSION is a number of our own.
+    if (from < SCHEMA_VERSION) db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    return SCHEMA_VERSION - from;
+  });
+  return migrate.immediate();
+}

@@ -1,0 +1,230 @@
+import type { QuestionRecord } from '@jisr/core/questions';
+import { Lang, LocalizedText } from '@jisr/protocol/common';
+import { Event, QaSettings, Session, SessionKind, SessionStatus, type Room, type Speaker } from '@jisr/protocol/event';
+import type { Participant } from '@jisr/protocol/http';
+import { Poll, PollKind, PollSettings, PollState } from '@jisr/protocol/poll';
+import { QuestionStatus } from '@jisr/protocol/question';
+import type { EventRecord, UserRecord } from '../store.js';
+
+/*
+ * One type per table as SELECT * returns it (type aliases, not interfaces, so that a row can
+ * be passed as SQL parameters: only aliases fit an index signature), and the mapper from it to the record the
+ * Store returns. Mappers copy field by field: libsql adds a `_metadata` property to rows,
+ * and optional fields must be absent (not undefined) when NULL. JSON and enum columns are
+ * parsed with the protocol's schemas, so a bad row fails here rather than in a client.
+ */
+
+export type UserRow = {
+  id: string;
+  email: string;
+  email_key: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+};
+
+export type EventRow = {
+  id: string;
+  code: string;
+  owner_id: string;
+  title: string;
+  description: string;
+  time_zone: string;
+  languages: string;
+  default_lang: string;
+  start_date: string;
+  end_date: string;
+};
+
+export type RoomRow = {
+  id: string;
+  event_id: string;
+  name: string;
+  position: number;
+};
+
+export type SpeakerRow = {
+  id: string;
+  event_id: string;
+  name: string;
+  affiliation: string | null;
+  country: string | null;
+  bio: string;
+  photo_url: string | null;
+};
+
+export type SessionRow = {
+  id: string;
+  event_id: string;
+  room_id: string;
+  kind: string;
+  title: string;
+  description: string;
+  starts_at: string;
+  starts_ms: number;
+  ends_at: string;
+  status: string;
+  delay_minutes: number;
+  speaker_ids: string;
+  qa: string;
+};
+
+export type ParticipantRow = {
+  id: string;
+  event_id: string;
+  name: string | null;
+  lang: string;
+};
+
+export type QuestionRow = {
+  id: string;
+  session_id: string;
+  author_key: string;
+  author_name: string | null;
+  text: string;
+  lang: string;
+  status: string;
+  votes: number;
+  pinned: number;
+  anonymous: number;
+  client_id: string;
+  created_at: string;
+  answered_at: string | null;
+  edited_at: string | null;
+};
+
+export type PollRow = {
+  id: string;
+  session_id: string;
+  kind: string;
+  prompt: string;
+  options: string;
+  state: string;
+  settings: string;
+  revealed: number;
+  created_at: string;
+  opened_at: string | null;
+  closes_at: string | null;
+};
+
+interface Schema<T> {
+  parse(input: unknown): T;
+}
+
+function fromJson<T>(schema: Schema<T>, text: string): T {
+  return schema.parse(JSON.parse(text));
+}
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+export function toFlag(value: boolean): number {
+  return value ? 1 : 0;
+}
+
+function fromFlag(value: number): boolean {
+  return value !== 0;
+}
+
+/** `{ [key]: value }` when the column is set, `{}` when NULL: spread it to keep the key absent. */
+function present<K extends string>(key: K, value: string | null): { [P in K]?: string } {
+  return value === null ? {} : ({ [key]: value } as { [P in K]?: string });
+}
+
+export function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    passwordHash: row.password_hash,
+    createdAt: row.created_at,
+  };
+}
+
+export function toEvent(row: EventRow): EventRecord {
+  return {
+    id: row.id,
+    code: row.code,
+    ownerId: row.owner_id,
+    title: fromJson(LocalizedText, row.title),
+    description: fromJson(LocalizedText, row.description),
+    timeZone: row.time_zone,
+    languages: fromJson(Event.shape.languages, row.languages),
+    defaultLang: Lang.parse(row.default_lang),
+    startDate: row.start_date,
+    endDate: row.end_date,
+  };
+}
+
+export function toRoom(row: RoomRow): Room {
+  return { id: row.id, eventId: row.event_id, name: fromJson(LocalizedText, row.name), position: row.position };
+}
+
+export function toSpeaker(row: SpeakerRow): Speaker {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    name: row.name,
+    ...present('affiliation', row.affiliation),
+    ...present('country', row.country),
+    bio: fromJson(LocalizedText, row.bio),
+    ...present('photoUrl', row.photo_url),
+  };
+}
+
+export function toSession(row: SessionRow): Session {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    roomId: row.room_id,
+    kind: SessionKind.parse(row.kind),
+    title: fromJson(LocalizedText, row.title),
+    description: fromJson(LocalizedText, row.description),
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    status: SessionStatus.parse(row.status),
+    delayMinutes: row.delay_minutes,
+    speakerIds: fromJson(Session.shape.speakerIds, row.speaker_ids),
+    qa: fromJson(QaSettings, row.qa),
+  };
+}
+
+export function toParticipant(row: ParticipantRow): Participant {
+  return { id: row.id, eventId: row.event_id, ...present('name', row.name), lang: Lang.parse(row.lang) };
+}
+
+export function toQuestion(row: QuestionRow): QuestionRecord {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    text: row.text,
+    lang: Lang.parse(row.lang),
+    status: QuestionStatus.parse(row.status),
+    votes: row.votes,
+    pinned: fromFlag(row.pinned),
+    anonymous: fromFlag(row.anonymous),
+    ...present('authorName', row.author_name),
+    createdAt: row.created_at,
+    ...present('answeredAt', row.answered_at),
+    ...present('editedAt', row.edited_at),
+    authorKey: row.author_key,
+    clientId: row.client_id,
+  };
+}
+
+export function toPoll(row: PollRow): Poll {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    kind: PollKind.parse(row.kind),
+    prompt: row.prompt,
+    options: fromJson(Poll.shape.options, row.options),
+    state: PollState.parse(row.state),
+    settings: fromJson(PollSettings, row.settings),
+    revealed: fromFlag(row.revealed),
+    createdAt: row.created_at,
+    ...present('openedAt', row.opened_at),
+    ...present('closesAt', row.closes_at),
+  };
+}

@@ -1,0 +1,162 @@
+import type { QuestionRecord } from '@jisr/core/questions';
+import type { Room, Session, Speaker } from '@jisr/protocol/event';
+import type { Participant } from '@jisr/protocol/http';
+import type { Poll } from '@jisr/protocol/poll';
+import type {
+  AskResult,
+  EventRecord,
+  NewEvent,
+  NewParticipant,
+  NewQuestion,
+  NewRoom,
+  NewSession,
+  NewSpeaker,
+  NewUser,
+  Store,
+  UserRecord,
+  VoteResult,
+} from '../store.js';
+import * as agenda from './agenda.js';
+import { openDatabase } from './connection.js';
+import { applyMigrations } from './migrations.js';
+import * as people from './people.js';
+import * as qa from './qa.js';
+import { Sql } from './sql.js';
+
+export interface SqliteStoreOptions {
+  /** A file path (its directory is created when missing), or ':memory:' for a throwaway store. */
+  file: string;
+}
+
+/**
+ * The embedded store: one SQLite connection, used by one process. libsql's API is
+ * synchronous, so each method runs to completion before any other JavaScript does; the
+ * transactions in qa.ts are what keep a write atomic against other processes on the file.
+ */
+export class SqliteStore implements Store {
+  readonly #sql: Sql;
+
+  constructor(sql: Sql) {
+    this.#sql = sql;
+  }
+
+  async ping(): Promise<boolean> {
+    return this.#sql.one<{ ok: number }>('SELECT 1 AS ok')?.ok === 1;
+  }
+
+  async close(): Promise<void> {
+    // Closing twice is harmless: shutdown paths may race to it.
+    if (this.#sql.db.open) this.#sql.db.close();
+  }
+
+  async createUser(user: NewUser): Promise<UserRecord> {
+    return people.createUser(this.#sql, user);
+  }
+
+  async getUser(id: string): Promise<UserRecord | null> {
+    return people.getUser(this.#sql, id);
+  }
+
+  async getUserByEmail(email: string): Promise<UserRecord | null> {
+    return people.getUserByEmail(this.#sql, email);
+  }
+
+  async countUsers(): Promise<number> {
+    return people.countUsers(this.#sql);
+  }
+
+  async createEvent(event: NewEvent): Promise<EventRecord> {
+    return agenda.createEvent(this.#sql, event);
+  }
+
+  async getEvent(id: string): Promise<EventRecord | null> {
+    return agenda.getEvent(this.#sql, id);
+  }
+
+  async getEventByCode(code: string): Promise<EventRecord | null> {
+    return agenda.getEventByCode(this.#sql, code);
+  }
+
+  async listEvents(): Promise<EventRecord[]> {
+    return agenda.listEvents(this.#sql);
+  }
+
+  async createRoom(room: NewRoom): Promise<Room> {
+    return agenda.createRoom(this.#sql, room);
+  }
+
+  async listRooms(eventId: string): Promise<Room[]> {
+    return agenda.listRooms(this.#sql, eventId);
+  }
+
+  async createSpeaker(speaker: NewSpeaker): Promise<Speaker> {
+    return agenda.createSpeaker(this.#sql, speaker);
+  }
+
+  async listSpeakers(eventId: string): Promise<Speaker[]> {
+    return agenda.listSpeakers(this.#sql, eventId);
+  }
+
+  async createSession(session: NewSession): Promise<Session> {
+    return agenda.createSession(this.#sql, session);
+  }
+
+  async getSession(id: string): Promise<Session | null> {
+    return agenda.getSession(this.#sql, id);
+  }
+
+  async listSessions(eventId: string): Promise<Session[]> {
+    return agenda.listSessions(this.#sql, eventId);
+  }
+
+  async createParticipant(participant: NewParticipant): Promise<Participant> {
+    return people.createParticipant(this.#sql, participant);
+  }
+
+  async getParticipant(id: string): Promise<Participant | null> {
+    return people.getParticipant(this.#sql, id);
+  }
+
+  async askQuestion(question: NewQuestion): Promise<AskResult> {
+    return qa.askQuestion(this.#sql, question);
+  }
+
+  async getQuestion(id: string): Promise<QuestionRecord | null> {
+    return qa.getQuestion(this.#sql, id);
+  }
+
+  async listQuestions(sessionId: string): Promise<QuestionRecord[]> {
+    return qa.listQuestions(this.#sql, sessionId);
+  }
+
+  async voteQuestion(questionId: string, voterKey: string, vote: boolean): Promise<VoteResult> {
+    return qa.voteQuestion(this.#sql, questionId, voterKey, vote);
+  }
+
+  async listVotes(sessionId: string, voterKey: string): Promise<string[]> {
+    return qa.listVotes(this.#sql, sessionId, voterKey);
+  }
+
+  async listPolls(sessionId: string): Promise<Poll[]> {
+    return qa.listPolls(this.#sql, sessionId);
+  }
+
+  async getSeq(sessionId: string): Promise<number> {
+    return qa.getSeq(this.#sql, sessionId);
+  }
+}
+
+/**
+ * Opens (creating when missing) and migrates the store. Synchronous, so `main.ts` gets a
+ * ready store or a thrown error before it listens. @example openSqliteStore({ file: 'data/jisr.db' })
+ */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const db = openDatabase(options.file);
+  try {
+    applyMigrations(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteStore(new Sql(db));
+}
