@@ -10,11 +10,18 @@ import type { AppContext } from './context.js';
 import { authRoutes } from './http/auth-routes.js';
 import { eventRoutes } from './http/event-routes.js';
 import { healthRoutes } from './http/health-routes.js';
+import { inviteRoutes } from './http/invite-routes.js';
 import { joinRoutes } from './http/join-routes.js';
+import { meRoutes } from './http/me-routes.js';
+import { sessionRoutes } from './http/session-routes.js';
 import { apiNotFound, errorResponder } from './http/respond.js';
 import type { Logger } from './logger.js';
+import { createAskLimiter, type AskLimiter } from './qa/ask-limiter.js';
+import { registerModerationHandlers } from './qa/moderation-handlers.js';
+import { loadProfanityFilter } from './qa/profanity-lists.js';
 import { registerQuestionHandlers } from './qa/question-handlers.js';
 import { createProjector } from './realtime/projector.js';
+import { rooms } from './realtime/rooms.js';
 import { socketAuth } from './realtime/socket-auth.js';
 import type { JisrServer } from './realtime/types.js';
 import { registerSessionHandlers } from './session/session-handlers.js';
@@ -25,6 +32,8 @@ export interface AppDeps {
   logger: Logger;
   clock: Clock;
   secret: string;
+  /** Tests pass a tighter or looser one. */
+  askLimiter?: AskLimiter;
   /** The built web app's request handler, mounted after the API; absent in API-only tests. */
   web?: RequestHandler;
 }
@@ -62,6 +71,8 @@ export function createApp(deps: AppDeps): JisrApp {
     config: deps.config,
     logger: deps.logger,
     events: createProjector(io),
+    askLimiter: deps.askLimiter ?? createAskLimiter(),
+    isProfane: loadProfanityFilter(),
   };
 
   app.disable('x-powered-by');
@@ -72,6 +83,9 @@ export function createApp(deps: AppDeps): JisrApp {
   api.use(joinRoutes(ctx));
   api.use(eventRoutes(ctx));
   api.use(authRoutes(ctx));
+  api.use(meRoutes(ctx));
+  api.use(inviteRoutes(ctx));
+  api.use(sessionRoutes(ctx));
   api.use(apiNotFound);
   api.use(errorResponder(deps.logger));
   app.use('/api', api);
@@ -83,6 +97,11 @@ export function createApp(deps: AppDeps): JisrApp {
     const logger = deps.logger.child({ socketId: socket.id });
     registerSessionHandlers(ctx, socket, logger);
     registerQuestionHandlers(ctx, socket, logger);
+    registerModerationHandlers(ctx, socket, logger);
+    const { claims } = socket.data;
+    // Agenda changes and announcements reach every page of the event, not only session pages.
+    if (claims.kind !== 'user') void socket.join(rooms.event(claims.eventId));
+    if (claims.kind === 'staff') void socket.join(rooms.invite(claims.inviteId));
   });
 
   return {

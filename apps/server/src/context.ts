@@ -3,6 +3,7 @@ import type { TokenService } from './auth/tokens.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import type { AskLimiter } from './qa/ask-limiter.js';
 import type { DomainEventPublisher } from './realtime/domain-events.js';
 
 /** What routes and handlers work with; built once by createApp. */
@@ -13,4 +14,7 @@ export interface AppContext {
   config: Config;
   logger: Logger;
   events: DomainEventPublisher;
+  askLimiter: AskLimiter;
+  /** Does this text hold words that a moderator should see before the hall does? */
+  isProfane(text: string): boolean;
 }

@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode } from '@jisr/protocol/errors';
+import { StoreConflict, StoreNotFound } from '@jisr/store/store';
 import type { z } from 'zod';
 
 /** An error meant for the client: its code and message are sent as they are. */
@@ -26,5 +27,8 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) {
     return error.field ? { code: error.code, message: error.message, field: error.field } : { code: error.code, message: error.message };
   }
+  // A store guard that no longer holds: someone else acted first (two moderators at once).
+  if (error instanceof StoreConflict) return { code: 'conflict', message: 'This changed meanwhile: refresh and try again.' };
+  if (error instanceof StoreNotFound) return { code: 'not_found', message: 'It does not exist (any more).' };
   return { code: 'internal', message: 'Something went wrong on our side.' };
 }

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     logger.info({ code: DEMO_CODE }, 'demo event created');
   }
 
-  const web = await loadWebHandler(config.WEB_BUILD_DIR);
+  const web = await loadWebHandler(config.WEB_BUILD_DIR, config.PUBLIC_URL);
   if (!web) logger.warn({ dir: config.WEB_BUILD_DIR }, 'web app not built: serving the API only');
   const app = createApp({ store, config, logger, clock: systemClock, secret, ...(web ? { web } : {}) });
   const port = await app.listen(config.PORT, config.HOST);

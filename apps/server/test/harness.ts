@@ -18,6 +18,7 @@ import { createApp, type JisrApp } from '../src/app.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import { systemClock } from '../src/clock.js';
 import { parseConfig } from '../src/config.js';
+import type { AskLimiter } from '../src/qa/ask-limiter.js';
 import { createLogger } from '../src/logger.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -44,7 +45,7 @@ export interface TestServer {
 const QA_OPEN = { open: true, moderated: false, anonymousAllowed: true };
 
 /** A real server on a free port with a real SQLite store in a temp dir and a small event. */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: { askLimiter?: AskLimiter } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-server-test-'));
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0' }, dataDir);
   const store = openSqliteStore({ file: path.join(dataDir, 'jisr.db') });
@@ -88,7 +89,14 @@ export async function startServer(): Promise<TestServer> {
     closed: await makeSession('closed', { ...QA_OPEN, open: false }),
     named: await makeSession('named', { ...QA_OPEN, anonymousAllowed: false }),
   };
-  const app = createApp({ store, config, logger: createLogger('silent'), clock: systemClock, secret: 'x'.repeat(48) });
+  const app = createApp({
+    store,
+    config,
+    logger: createLogger('silent'),
+    clock: systemClock,
+    secret: 'x'.repeat(48),
+    ...(options.askLimiter ? { askLimiter: options.askLimiter } : {}),
+  });
   const port = await app.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
@@ -203,3 +211,36 @@ export function collect<E extends keyof ServerToClientEvents>(socket: ClientSock
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The organizer's staff token (they own the test events). */
+export async function organizerToken(server: TestServer): Promise<string> {
+  const response = await postJson(`${server.url}/api/auth/login`, ORGANIZER);
+  if (!response.ok) throw new Error(`login failed: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+export type InviteRole = 'moderator' | 'speaker' | 'screen';
+
+/** Creates an invite as the organizer; returns the link's secret and the invite id. */
+export async function createInvite(
+  server: TestServer,
+  role: InviteRole,
+  sessionId?: string,
+): Promise<{ token: string; inviteId: string; url: string }> {
+  const response = await postJson(
+    `${server.url}/api/events/${server.event.id}/invites`,
+    { role, ...(sessionId ? { sessionId } : {}) },
+    { authorization: `Bearer ${await organizerToken(server)}` },
+  );
+  if (response.status !== 201) throw new Error(`invite failed: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { token: string; url: string; invite: { id: string } };
+  return { token: body.token, inviteId: body.invite.id, url: body.url };
+}
+
+/** A staff member who came in through an invite link, with their staff token. */
+export async function staffToken(server: TestServer, role: InviteRole, sessionId?: string, name = `A ${role}`): Promise<string> {
+  const invite = await createInvite(server, role, sessionId);
+  const response = await postJson(`${server.url}/api/invites/accept`, { token: invite.token, name });
+  if (!response.ok) throw new Error(`accept failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}

@@ -30,6 +30,7 @@ function question(id: string, extra: Partial<QuestionRecord> = {}): QuestionReco
     createdAt: '2026-12-05T08:00:00.000Z',
     authorKey: 'p:author',
     clientId: 'client-1',
+    labels: [],
     ...extra,
   };
 }

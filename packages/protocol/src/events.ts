@@ -10,11 +10,13 @@ import {
   QuestionAskInput,
   QuestionDeleteInput,
   QuestionEditInput,
+  QuestionLabelInput,
   QuestionModerateInput,
+  QuestionReplyInput,
   QuestionVoteInput,
 } from './question.js';
 import type { Question, QuestionVoteResult } from './question.js';
-import { SessionRefInput } from './session.js';
+import { SessionRefInput, SessionSettingsInput } from './session.js';
 import type { SessionSnapshot } from './session.js';
 
 /**
@@ -29,6 +31,9 @@ export const ClientEvent = {
   QuestionEdit: 'question:edit',
   QuestionDelete: 'question:delete',
   QuestionModerate: 'question:moderate',
+  QuestionReply: 'question:reply',
+  QuestionLabel: 'question:label',
+  SessionSettings: 'session:settings',
   PollCreate: 'poll:create',
   PollOpen: 'poll:open',
   PollClose: 'poll:close',
@@ -59,6 +64,9 @@ export const clientEventSchemas = {
   [ClientEvent.QuestionEdit]: QuestionEditInput,
   [ClientEvent.QuestionDelete]: QuestionDeleteInput,
   [ClientEvent.QuestionModerate]: QuestionModerateInput,
+  [ClientEvent.QuestionReply]: QuestionReplyInput,
+  [ClientEvent.QuestionLabel]: QuestionLabelInput,
+  [ClientEvent.SessionSettings]: SessionSettingsInput,
   [ClientEvent.PollCreate]: PollCreateInput,
   [ClientEvent.PollOpen]: PollRefInput,
   [ClientEvent.PollClose]: PollRefInput,
@@ -77,6 +85,9 @@ export interface ClientEventResults {
   'question:edit': Question;
   'question:delete': { questionId: string };
   'question:moderate': Question;
+  'question:reply': Question;
+  'question:label': Question;
+  'session:settings': Session;
   'poll:create': Poll;
   'poll:open': Poll;
   'poll:close': Poll;

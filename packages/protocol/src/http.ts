@@ -62,3 +62,57 @@ export const TokenClaims = z.discriminatedUnion('kind', [
   }),
 ]);
 export type TokenClaims = z.infer<typeof TokenClaims>;
+
+/** Roles an invite link can give. Organizers own events; attendees need no invite. */
+export const INVITE_ROLES = ['moderator', 'speaker', 'screen'] as const;
+export const InviteRole = z.enum(INVITE_ROLES);
+export type InviteRole = z.infer<typeof InviteRole>;
+
+/** `POST /api/events/:id/invites`: without `sessionId` the invite is for the whole event. */
+export const InviteCreateRequest = z.object({
+  role: InviteRole,
+  sessionId: Id.optional(),
+  /** How long the link works. */
+  expiresInHours: z.number().int().min(1).max(24 * 60).default(72),
+});
+export type InviteCreateRequest = z.input<typeof InviteCreateRequest>;
+
+export const Invite = z.object({
+  id: Id,
+  eventId: Id,
+  role: InviteRole,
+  sessionId: Id.optional(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  revoked: z.boolean(),
+  uses: z.number().int().nonnegative(),
+});
+export type Invite = z.infer<typeof Invite>;
+
+/** The link to hand out; `token` is the secret part of `url`, shown only now. */
+export const InviteCreateResponse = z.object({ invite: Invite, url: z.string(), token: z.string() });
+export type InviteCreateResponse = z.infer<typeof InviteCreateResponse>;
+
+/** `POST /api/invites/accept` */
+export const InviteAcceptRequest = z.object({
+  token: z.string().min(16).max(200),
+  name: z.string().trim().min(1).max(60),
+});
+export type InviteAcceptRequest = z.input<typeof InviteAcceptRequest>;
+
+export const InviteAcceptResponse = z.object({
+  token: z.string(),
+  role: InviteRole,
+  event: Event,
+  sessionId: Id.optional(),
+});
+export type InviteAcceptResponse = z.infer<typeof InviteAcceptResponse>;
+
+/** `GET /api/me`: who a staff token belongs to, and the events they may run. */
+export const StaffMe = z.object({
+  role: Role,
+  name: z.string(),
+  events: z.array(Event),
+  sessionId: Id.optional(),
+});
+export type StaffMe = z.infer<typeof StaffMe>;

@@ -25,6 +25,12 @@ export const Question = z.object({
   createdAt: Instant,
   answeredAt: Instant.optional(),
   editedAt: Instant.optional(),
+  /** A moderator's reply, shown under the question ("answered in the chat: ..."). */
+  reply: z.string().optional(),
+  /** Moderators' labels, to sort the queue ("budget", "for the panel"...). */
+  labels: z.array(z.string()),
+  /** Held for review by the profanity filter (the question is pending). */
+  held: z.boolean().optional(),
 });
 export type Question = z.infer<typeof Question>;
 
@@ -72,3 +78,22 @@ export type ModerationAction = z.infer<typeof ModerationAction>;
 
 export const QuestionModerateInput = z.object({ questionId: Id, action: ModerationAction });
 export type QuestionModerateInput = z.input<typeof QuestionModerateInput>;
+
+/** `question:reply`: an empty text removes the reply. @example { questionId: 'q_1', text: 'Answered in the chat' } */
+export const QuestionReplyInput = z.object({
+  questionId: Id,
+  text: z.string().trim().max(QUESTION_MAX_LENGTH, `must be at most ${QUESTION_MAX_LENGTH} characters`),
+});
+export type QuestionReplyInput = z.input<typeof QuestionReplyInput>;
+
+export const QUESTION_LABEL_MAX = 5;
+
+/** A label: a short word or two. */
+export const QuestionLabel = z.string().trim().min(1).max(24);
+
+/** `question:label`: replaces the question's labels. @example { questionId: 'q_1', labels: ['budget'] } */
+export const QuestionLabelInput = z.object({
+  questionId: Id,
+  labels: z.array(QuestionLabel).max(QUESTION_LABEL_MAX),
+});
+export type QuestionLabelInput = z.input<typeof QuestionLabelInput>;

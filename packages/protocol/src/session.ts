@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common.js';
-import { Session } from './event.js';
+import { QaSettings, Session } from './event.js';
 import { Ballot, Poll, Tally } from './poll.js';
 import { Question } from './question.js';
 import { Role } from './roles.js';
@@ -29,3 +29,10 @@ export const SessionSnapshot = z.object({
   seq: z.number().int().nonnegative(),
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshot>;
+
+/** `session:settings`: a moderator opens/closes Q&A, turns pre-moderation or anonymity on/off. */
+export const SessionSettingsInput = z.object({
+  sessionId: Id,
+  qa: QaSettings.partial(),
+});
+export type SessionSettingsInput = z.input<typeof SessionSettingsInput>;

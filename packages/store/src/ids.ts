@@ -10,6 +10,7 @@ export const ID_PREFIXES = {
   participant: 'pa',
   question: 'q',
   poll: 'po',
+  invite: 'in',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,7 +1,7 @@
 import type { QuestionRecord } from '@jisr/core/questions';
 import type { Lang } from '@jisr/protocol/common';
 import type { Event, Room, Session, Speaker } from '@jisr/protocol/event';
-import type { Participant } from '@jisr/protocol/http';
+import type { Invite, Participant } from '@jisr/protocol/http';
 import type { Poll } from '@jisr/protocol/poll';
 import type { QuestionStatus } from '@jisr/protocol/question';
 
@@ -41,7 +41,54 @@ export interface NewQuestion {
   status: QuestionStatus;
   clientId: string;
   createdAt: string;
+  /** Held for review by the profanity filter. */
+  held?: boolean;
 }
+
+/**
+ * A change to one question. `null` clears an optional field. Fields left out stay as
+ * they are.
+ */
+export interface QuestionChange {
+  status?: QuestionStatus;
+  pinned?: boolean;
+  answeredAt?: string | null;
+  reply?: string | null;
+  labels?: string[];
+  text?: string;
+  editedAt?: string;
+  held?: boolean;
+}
+
+/**
+ * What must still hold when the change is applied, checked in the same atomic step
+ * (two moderators clicking at once, an author editing while a moderator answers).
+ * When it doesn't hold, the operation throws StoreConflict and changes nothing.
+ */
+export interface QuestionGuard {
+  /** The question is in one of these states. */
+  statuses?: readonly QuestionStatus[];
+  /** The question was asked by this actor. */
+  authorKey?: string;
+}
+
+/** The Q&A and agenda settings a moderator may change on a session. */
+export interface SessionChange {
+  qa?: Partial<Session['qa']>;
+  status?: Session['status'];
+  delayMinutes?: number;
+  roomId?: string;
+  startsAt?: string;
+  endsAt?: string;
+}
+
+/** An invite link as stored: only a hash of its secret token is kept. */
+export interface InviteRecord extends Invite {
+  tokenHash: string;
+  createdBy: string;
+}
+
+export type NewInvite = Omit<InviteRecord, 'id' | 'revoked' | 'uses'>;
 
 /** A change to a session's shared state, with the session's `seq` after it. */
 export interface Sequenced<T> {
@@ -125,6 +172,41 @@ export interface Store {
   voteQuestion(questionId: string, voterKey: string, vote: boolean): Promise<VoteResult>;
   /** Ids of the session's questions this voter voted for, in no particular order. */
   listVotes(sessionId: string, voterKey: string): Promise<string[]>;
+
+  /**
+   * Applies `change` to a question when `guard` holds, bumping seq once. With
+   * `pinned: true`, any other pinned question of the session is unpinned in the same step
+   * (one pinned question per session), each such change with its own seq. Returns every
+   * changed question in seq order, the target last. StoreNotFound for an unknown question.
+   * A change that alters nothing (even `{}`) still counts as a change: seq + 1.
+   */
+  updateQuestion(questionId: string, change: QuestionChange, guard?: QuestionGuard): Promise<Sequenced<QuestionRecord>[]>;
+  /**
+   * Removes a question and its votes when `guard` holds; bumps seq and returns the question
+   * as it was. StoreNotFound for an unknown question.
+   */
+  deleteQuestion(questionId: string, guard?: QuestionGuard): Promise<Sequenced<QuestionRecord>>;
+
+  /**
+   * Changes a session's settings or timing; merges `qa` field by field; bumps seq (even
+   * when nothing changed). Fails with StoreNotFound when the session is unknown or the
+   * room is not one of its event's rooms.
+   */
+  updateSession(sessionId: string, change: SessionChange): Promise<Sequenced<Session>>;
+
+  /**
+   * Not revoked, 0 uses. Fails with StoreNotFound when the event is unknown or the session
+   * is not one of its sessions, with StoreConflict when the token hash is taken.
+   */
+  createInvite(invite: NewInvite): Promise<InviteRecord>;
+  getInvite(id: string): Promise<InviteRecord | null>;
+  getInviteByTokenHash(tokenHash: string): Promise<InviteRecord | null>;
+  /** Newest first (by creation order, not by the caller-supplied `createdAt`). */
+  listInvites(eventId: string): Promise<InviteRecord[]>;
+  /** Marks the invite revoked (again is harmless); StoreNotFound when unknown. */
+  revokeInvite(id: string): Promise<InviteRecord>;
+  /** Counts one more acceptance of the invite, atomically; StoreNotFound when unknown. */
+  recordInviteUse(id: string): Promise<InviteRecord>;
 
   /** In creation order. */
   listPolls(sessionId: string): Promise<Poll[]>;

@@ -27,8 +27,8 @@ export function errorResponder(logger: Logger): ErrorRequestHandler {
     const type = (error as BodyParserError | null)?.type;
     if (type === 'entity.parse.failed') appError = new AppError('invalid_input', 'The body is not valid JSON.');
     if (type === 'entity.too.large') appError = new AppError('invalid_input', 'The body is too large.');
-    if (!(appError instanceof AppError)) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
     const body = toApiError(appError);
+    if (body.code === 'internal') logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
     res.status(type === 'entity.too.large' ? 413 : HTTP_STATUS[body.code]).json({ error: body });
   };
 }

@@ -1,4 +1,5 @@
 import { actorKey } from '@jisr/core/actor';
+import { AUTHOR_EDITABLE, statusAfterEdit } from '@jisr/core/moderation';
 import {
   askRefusal,
   initialStatus,
@@ -11,7 +12,7 @@ import { ClientEvent } from '@jisr/protocol/events';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { authorizeInSession } from '../realtime/access.js';
+import { authorizeInSession, authorizeOnQuestion } from '../realtime/access.js';
 import { handle } from '../realtime/handle.js';
 import type { JisrSocket } from '../realtime/types.js';
 
@@ -26,6 +27,12 @@ const VOTE_REFUSALS = {
   session_over: 'This session is over.',
 } as const;
 
+function readableText(raw: string): string {
+  const text = normalizeQuestionText(raw);
+  if (text === null) throw new AppError('invalid_input', 'text: must contain readable text', 'text');
+  return text;
+}
+
 export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
   handle(
     socket,
@@ -34,16 +41,21 @@ export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, lo
       const { session, event, actor } = await authorizeInSession(ctx, socket, input.sessionId, 'question:ask');
       const refusal = askRefusal(session, input.anonymous);
       if (refusal) throw new AppError('closed', ASK_REFUSALS[refusal]);
-      const text = normalizeQuestionText(input.text);
-      if (text === null) throw new AppError('invalid_input', 'text: must contain readable text', 'text');
+      const text = readableText(input.text);
+      const key = actorKey(actor);
+      if (!(await ctx.askLimiter.allow(key, input.clientId))) {
+        throw new AppError('rate_limited', 'You have asked a lot in a short time: wait a minute.');
+      }
+      const held = ctx.isProfane(text);
       const { value, seq, created } = await ctx.store.askQuestion({
         sessionId: session.id,
-        authorKey: actorKey(actor),
+        authorKey: key,
         ...(actor.name ? { authorName: actor.name } : {}),
         text,
         lang: questionLang(text, input.lang, socket.data.lang ?? event.defaultLang),
         anonymous: input.anonymous,
-        status: initialStatus(session),
+        status: held ? 'pending' : initialStatus(session),
+        ...(held ? { held } : {}),
         clientId: input.clientId,
         createdAt: ctx.clock.now().toISOString(),
       });
@@ -57,14 +69,56 @@ export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, lo
     socket,
     ClientEvent.QuestionVote,
     async ({ questionId, vote }) => {
-      const question = await ctx.store.getQuestion(questionId);
-      if (!question) throw new AppError('not_found', 'No such question.', 'questionId');
-      const { session, actor } = await authorizeInSession(ctx, socket, question.sessionId, 'question:vote');
+      const { question, session, actor } = await authorizeOnQuestion(ctx, socket, questionId, 'question:vote');
       const refusal = voteRefusal(question, session);
       if (refusal) throw new AppError('closed', VOTE_REFUSALS[refusal]);
       const { value, seq, changed } = await ctx.store.voteQuestion(questionId, actorKey(actor), vote);
       if (changed) ctx.events.publish({ type: 'question.changed', question: value, seq });
       return { questionId, votes: value.votes, voted: vote };
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.QuestionEdit,
+    async ({ questionId, text: raw }) => {
+      const { question, session, actor } = await authorizeOnQuestion(ctx, socket, questionId, 'question:edit-own');
+      const key = actorKey(actor);
+      if (question.authorKey !== key) throw new AppError('forbidden', 'Only the author may edit a question.');
+      if (!AUTHOR_EDITABLE.includes(question.status)) throw new AppError('closed', 'This question can no longer be edited.');
+      const text = readableText(raw);
+      const held = ctx.isProfane(text);
+      const changes = await ctx.store.updateQuestion(
+        questionId,
+        {
+          text,
+          editedAt: ctx.clock.now().toISOString(),
+          status: statusAfterEdit(question.status, session.qa.moderated, held),
+          held,
+          ...(held ? { pinned: false } : {}),
+        },
+        { authorKey: key, statuses: AUTHOR_EDITABLE },
+      );
+      for (const { value, seq } of changes) ctx.events.publish({ type: 'question.changed', question: value, seq });
+      const edited = changes.at(-1);
+      if (!edited) throw new Error('updateQuestion returned no change');
+      return toPublicQuestion(edited.value);
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.QuestionDelete,
+    async ({ questionId }) => {
+      const { question, actor } = await authorizeOnQuestion(ctx, socket, questionId, 'question:edit-own');
+      const key = actorKey(actor);
+      if (question.authorKey !== key) throw new AppError('forbidden', 'Only the author may delete a question.');
+      if (!AUTHOR_EDITABLE.includes(question.status)) throw new AppError('closed', 'This question can no longer be deleted.');
+      const { value, seq } = await ctx.store.deleteQuestion(questionId, { authorKey: key, statuses: AUTHOR_EDITABLE });
+      ctx.events.publish({ type: 'question.removed', question: value, seq });
+      return { questionId };
     },
     logger,
   );

@@ -1,11 +1,28 @@
 import type { Actor } from '@jisr/core/actor';
 import { can, type Action } from '@jisr/core/permissions';
+import type { QuestionRecord } from '@jisr/core/questions';
 import type { Session } from '@jisr/protocol/event';
 import type { EventRecord } from '@jisr/store/store';
 import { actorFor } from '../auth/actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { JisrSocket } from './types.js';
+
+export interface QuestionAccess extends SessionAccess {
+  question: QuestionRecord;
+}
+
+/** Loads a question and checks that this socket's bearer may do `action` in its session. */
+export async function authorizeOnQuestion(
+  ctx: AppContext,
+  socket: JisrSocket,
+  questionId: string,
+  action: Action,
+): Promise<QuestionAccess> {
+  const question = await ctx.store.getQuestion(questionId);
+  if (!question) throw new AppError('not_found', 'No such question.', 'questionId');
+  return { question, ...(await authorizeInSession(ctx, socket, question.sessionId, action)) };
+}
 
 export interface SessionAccess {
   session: Session;

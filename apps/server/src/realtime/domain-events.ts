@@ -1,10 +1,15 @@
 import type { QuestionRecord } from '@jisr/core/questions';
+import type { Session } from '@jisr/protocol/event';
 
 /**
  * What happened, said in the domain's words. Handlers publish these; the projector alone
  * decides which sockets hear what.
  */
-export type DomainEvent = { type: 'question.changed'; question: QuestionRecord; seq: number };
+export type DomainEvent =
+  | { type: 'question.changed'; question: QuestionRecord; seq: number }
+  | { type: 'question.removed'; question: QuestionRecord; seq: number }
+  | { type: 'session.changed'; session: Session; seq: number }
+  | { type: 'invite.revoked'; inviteId: string };
 
 export interface DomainEventPublisher {
   publish(event: DomainEvent): void;

@@ -6,7 +6,7 @@ import {
   type ParsedClientPayload,
 } from '@jisr/protocol/events';
 import type { z } from 'zod';
-import { AppError, invalidInput, toApiError } from '../errors.js';
+import { invalidInput, toApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { JisrSocket } from './types.js';
 
@@ -41,7 +41,7 @@ export function handle<E extends ClientEventName>(
     try {
       reply({ ok: true, data: await handler(parsed.data, socket) });
     } catch (error) {
-      if (!(error instanceof AppError)) logger.error({ err: error, event, socketId: socket.id }, 'handler failed');
+      if (toApiError(error).code === 'internal') logger.error({ err: error, event, socketId: socket.id }, 'handler failed');
       reply({ ok: false, error: toApiError(error) });
     }
   };

@@ -31,6 +31,21 @@ export function createProjector(io: JisrServer): DomainEventPublisher {
           }
           return;
         }
+        case 'question.removed': {
+          const { question, seq } = event;
+          const remove = { questionId: question.id, sessionId: question.sessionId, seq };
+          io.to([rooms.staff(question.sessionId), rooms.audience(question.sessionId)]).emit(ServerEvent.QuestionRemove, remove);
+          return;
+        }
+        case 'session.changed': {
+          // The whole event hears agenda changes; viewers of this session are among them.
+          io.to(rooms.event(event.session.eventId)).emit(ServerEvent.AgendaUpdate, { session: event.session, seq: event.seq });
+          return;
+        }
+        case 'invite.revoked': {
+          io.in(rooms.invite(event.inviteId)).disconnectSockets(true);
+          return;
+        }
       }
     },
   };

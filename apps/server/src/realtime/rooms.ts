@@ -8,4 +8,6 @@ export const rooms = {
   staff: (sessionId: string) => `session:${sessionId}:staff`,
   /** One person's sockets viewing one session: where their own pending questions go. */
   author: (sessionId: string, actorKey: string) => `session:${sessionId}:actor:${actorKey}`,
+  /** Every socket opened with one invite's staff token: closed when the invite is revoked. */
+  invite: (inviteId: string) => `invite:${inviteId}`,
 };

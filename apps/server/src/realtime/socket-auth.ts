@@ -24,6 +24,9 @@ export function socketAuth(ctx: AppContext) {
         if (!user) return next(new Error(UNAUTHORIZED));
         socket.data = { claims, name: user.name };
       } else {
+        // Revoking an invite shuts out everyone who came in through it.
+        const invite = await ctx.store.getInvite(claims.inviteId);
+        if (!invite || invite.revoked) return next(new Error(UNAUTHORIZED));
         socket.data = { claims, name: claims.name };
       }
       next();

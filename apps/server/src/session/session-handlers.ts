@@ -50,6 +50,18 @@ export function registerSessionHandlers(ctx: AppContext, socket: JisrSocket, log
 
   handle(
     socket,
+    ClientEvent.SessionSettings,
+    async ({ sessionId, qa }) => {
+      await authorizeInSession(ctx, socket, sessionId, 'question:moderate');
+      const { value, seq } = await ctx.store.updateSession(sessionId, { qa });
+      ctx.events.publish({ type: 'session.changed', session: value, seq });
+      return value;
+    },
+    logger,
+  );
+
+  handle(
+    socket,
     ClientEvent.SessionLeave,
     async ({ sessionId }) => {
       const leaving = [...socket.rooms].filter((room) => room.startsWith(`session:${sessionId}:`));

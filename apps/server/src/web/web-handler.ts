@@ -7,9 +7,12 @@ import type { RequestHandler } from 'express';
  * The SvelteKit adapter-node handler from the web build, or null when the web app isn't
  * built (API-only runs and server tests).
  */
-export async function loadWebHandler(buildDir: string): Promise<RequestHandler | null> {
+export async function loadWebHandler(buildDir: string, publicUrl: string): Promise<RequestHandler | null> {
   const file = path.join(buildDir, 'handler.js');
   if (!fs.existsSync(file)) return null;
+  // adapter-node reads ORIGIN when the handler is imported; without it every request
+  // looks like https, which breaks plain-http venue networks.
+  process.env['ORIGIN'] ??= publicUrl;
   const module: unknown = await import(pathToFileURL(file).href);
   const handler = (module as { handler?: unknown }).handler;
   if (typeof handler !== 'function') throw new Error(`${file} does not export a request handler`);

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { askMany, newQuestion, seedSession, type StoreUnderTest } from './fixtures.js';
+import { askMany, newInvite, newQuestion, seedSession, type StoreUnderTest } from './fixtures.js';
 
 /** How many calls each race fires at once: a hall voting in the same second. */
 const VOTERS = 200;
 const RETRIES = 50;
+/** Moderators (or one impatient one) pinning different questions in the same second. */
+const PINS = 20;
+/** A speaker team opening the same invite link at once. */
+const ACCEPTANCES = 50;
 
 const range = (from: number, count: number): number[] => Array.from({ length: count }, (_, index) => from + index);
 
@@ -62,6 +66,36 @@ export function concurrencyContract(store: StoreUnderTest): void {
       ]);
       expect((await store().getQuestion(question.id))?.votes).toBe(half);
       expect(await store().getSeq(session.id)).toBe(before + VOTERS);
+    });
+
+    it(`${PINS} pins at once on ${PINS} questions: exactly one pinned, every change its own seq`, async () => {
+      const { session } = await seedSession(store());
+      const questions = await askMany(store(), session.id, PINS);
+      const before = await store().getSeq(session.id);
+      const results = await Promise.all(questions.map((question) => store().updateQuestion(question.id, { pinned: true })));
+      const pinned = (await store().listQuestions(session.id)).filter((question) => question.pinned);
+      expect(pinned).toHaveLength(1);
+      // As if one by one: each pin after the first unpins the one before it.
+      const changes = PINS + (PINS - 1);
+      expect(await store().getSeq(session.id)).toBe(before + changes);
+      const seqs = results.flatMap((result) => result.map((change) => change.seq));
+      expect(seqs.sort((x, y) => x - y)).toStrictEqual(range(before + 1, changes));
+      for (const [index, result] of results.entries()) {
+        expect(result.at(-1)?.value.id).toBe(questions[index]?.id);
+        const inOrder = result.map((change) => change.seq);
+        expect(inOrder).toStrictEqual([...inOrder].sort((x, y) => x - y));
+      }
+      // The pin that stuck is the one applied last.
+      const last = results.reduce((latest, result) => ((result.at(-1)?.seq ?? 0) > (latest.at(-1)?.seq ?? 0) ? result : latest));
+      expect(pinned[0]?.id).toBe(last.at(-1)?.value.id);
+    });
+
+    it(`${ACCEPTANCES} uses of one invite at once count ${ACCEPTANCES}`, async () => {
+      const { user, event } = await seedSession(store());
+      const invite = await store().createInvite(newInvite(event.id, user.id));
+      const results = await Promise.all(range(0, ACCEPTANCES).map(() => store().recordInviteUse(invite.id)));
+      expect(results.map((result) => result.uses).sort((x, y) => x - y)).toStrictEqual(range(1, ACCEPTANCES));
+      expect((await store().getInvite(invite.id))?.uses).toBe(ACCEPTANCES);
     });
   });
 }

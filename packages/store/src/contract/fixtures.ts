@@ -1,6 +1,15 @@
 import type { QuestionRecord } from '@jisr/core/questions';
 import type { Room, Session } from '@jisr/protocol/event';
-import type { EventRecord, NewEvent, NewQuestion, NewSession, NewUser, Store, UserRecord } from '../store.js';
+import type {
+  EventRecord,
+  NewEvent,
+  NewInvite,
+  NewQuestion,
+  NewSession,
+  NewUser,
+  Store,
+  UserRecord,
+} from '../store.js';
 
 /** Sample inputs for the contract suite: realistic, trilingual, with Arabic right to left. */
 
@@ -65,6 +74,19 @@ export function newQuestion(sessionId: string, overrides: Partial<NewQuestion> =
   };
 }
 
+/** An event-wide moderator invite; `tokenHash` stands for a SHA-256 hex digest. */
+export function newInvite(eventId: string, createdBy: string, overrides: Partial<NewInvite> = {}): NewInvite {
+  return {
+    eventId,
+    role: 'moderator',
+    tokenHash: 'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c',
+    createdBy,
+    createdAt: '2026-12-01T08:00:00.000Z',
+    expiresAt: '2026-12-04T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
 export interface Seeded {
   user: UserRecord;
   event: EventRecord;
@@ -91,4 +113,13 @@ export async function askMany(store: Store, sessionId: string, count: number): P
     asked.push(value);
   }
   return asked;
+}
+
+/** Asks one question (overrides applied) and returns it. */
+export async function askOne(
+  store: Store,
+  sessionId: string,
+  overrides: Partial<NewQuestion> = {},
+): Promise<QuestionRecord> {
+  return (await store.askQuestion(newQuestion(sessionId, overrides))).value;
 }

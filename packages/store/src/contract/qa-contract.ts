@@ -5,7 +5,7 @@ import { askMany, ID_PATTERN, newQuestion, newSession, seedSession, type StoreUn
 /** Questions, votes and the session seq they move. */
 export function qaContract(store: StoreUnderTest): void {
   describe('askQuestion', () => {
-    it('stores the question as given, with 0 votes, unpinned, and bumps seq to 1', async () => {
+    it('stores the question as given, with 0 votes, unpinned, no labels, and bumps seq to 1', async () => {
       const { session } = await seedSession(store());
       const input = newQuestion(session.id);
       const asked = await store().askQuestion(input);
@@ -13,14 +13,24 @@ export function qaContract(store: StoreUnderTest): void {
       const id = expect.stringMatching(ID_PATTERN);
       const stored = { id, sessionId, text, lang, status, votes: 0, pinned: false, anonymous, authorName, createdAt };
       expect(asked).toStrictEqual({
-        value: { ...stored, authorKey, clientId },
+        value: { ...stored, labels: [], authorKey, clientId },
         seq: 1,
         created: true,
       });
-      // answeredAt and editedAt are absent, not undefined: toStrictEqual tells them apart.
+      // answeredAt, editedAt, reply and held are absent, not undefined: toStrictEqual tells them apart.
       expect(await store().getQuestion(asked.value.id)).toStrictEqual(asked.value);
       expect(await store().listQuestions(session.id)).toStrictEqual([asked.value]);
       expect(await store().getSeq(session.id)).toBe(1);
+    });
+
+    it('stores held: true when the filter holds the question, and leaves held absent otherwise', async () => {
+      const { session } = await seedSession(store());
+      const held = await store().askQuestion(newQuestion(session.id, { clientId: 'c-held', status: 'pending', held: true }));
+      const clean = await store().askQuestion(newQuestion(session.id, { clientId: 'c-clean', held: false }));
+      expect(held.value.held).toBe(true);
+      expect(clean.value).not.toHaveProperty('held');
+      expect(await store().getQuestion(held.value.id)).toStrictEqual(held.value);
+      expect(await store().getQuestion(clean.value.id)).toStrictEqual(clean.value);
     });
 
     it('leaves authorName absent when none is given', async () => {

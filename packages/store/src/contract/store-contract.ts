@@ -3,8 +3,11 @@ import type { Store } from '../store.js';
 import type { StoreUnderTest } from './fixtures.js';
 import { agendaContract } from './agenda-contract.js';
 import { concurrencyContract } from './concurrency-contract.js';
+import { inviteContract } from './invite-contract.js';
+import { moderationContract } from './moderation-contract.js';
 import { peopleContract } from './people-contract.js';
 import { qaContract } from './qa-contract.js';
+import { sessionChangeContract } from './session-change-contract.js';
 
 /**
  * Registers the contract every Store implementation passes (DESIGN.md section 5). Each
@@ -43,6 +46,9 @@ export function runStoreContract(
     peopleContract(store);
     agendaContract(store);
     qaContract(store);
+    moderationContract(store);
+    sessionChangeContract(store);
+    inviteContract(store);
     concurrencyContract(store);
   });
 }

@@ -1,7 +1,16 @@
-import type { Room, Session, Speaker } from '@jisr/protocol/event';
+import type { QaSettings, Room, Session, Speaker } from '@jisr/protocol/event';
 import { newId } from '../ids.js';
 import { normalizeJoinCode } from '../normalize.js';
-import type { EventRecord, NewEvent, NewRoom, NewSession, NewSpeaker } from '../store.js';
+import {
+  StoreNotFound,
+  type EventRecord,
+  type NewEvent,
+  type NewRoom,
+  type NewSession,
+  type NewSpeaker,
+  type Sequenced,
+  type SessionChange,
+} from '../store.js';
 import {
   toEvent,
   toJson,
@@ -13,6 +22,7 @@ import {
   type SessionRow,
   type SpeakerRow,
 } from './rows.js';
+import { bumpSeq } from './seq.js';
 import { withConstraints, type Sql } from './sql.js';
 
 /** Events and what their agenda is made of: rooms, speakers, sessions. */
@@ -80,10 +90,16 @@ export function listSpeakers(sql: Sql, eventId: string): Speaker[] {
   return rows.map(toSpeaker);
 }
 
-export function createSession(sql: Sql, session: NewSession): Session {
-  const startsMs = Date.parse(session.startsAt);
+/** `startsAt` in epoch milliseconds, for sorting. */
+function instantMs(startsAt: string): number {
+  const ms = Date.parse(startsAt);
   // NaN would be stored as NULL and break the NOT NULL rule with a less helpful message.
-  if (Number.isNaN(startsMs)) throw new TypeError(`startsAt is not an instant: ${session.startsAt}`);
+  if (Number.isNaN(ms)) throw new TypeError(`startsAt is not an instant: ${startsAt}`);
+  return ms;
+}
+
+export function createSession(sql: Sql, session: NewSession): Session {
+  const startsMs = instantMs(session.startsAt);
   const row: SessionRow = {
     id: newId('session'),
     event_id: session.eventId,
@@ -114,4 +130,45 @@ export function listSessions(sql: Sql, eventId: string): Session[] {
     eventId,
   });
   return rows.map(toSession);
+}
+
+/** `qa` merged into the stored settings field by field; fields left out (or undefined) stay. */
+function mergeQa(current: QaSettings, change: Partial<QaSettings> | undefined): QaSettings {
+  return {
+    open: change?.open ?? current.open,
+    moderated: change?.moderated ?? current.moderated,
+    anonymousAllowed: change?.anonymousAllowed ?? current.anonymousAllowed,
+  };
+}
+
+const WRITE_SESSION = `UPDATE sessions SET room_id = :room_id, starts_at = :starts_at, starts_ms = :starts_ms,
+  ends_at = :ends_at, status = :status, delay_minutes = :delay_minutes, qa = :qa
+  WHERE id = :id RETURNING *`;
+
+/**
+ * One IMMEDIATE transaction: read the session, write it whole with the change applied, bump
+ * seq. A room of another event breaks the sessions' (event_id, room_id) key: StoreNotFound.
+ */
+export function updateSession(sql: Sql, sessionId: string, change: SessionChange): Sequenced<Session> {
+  return sql.transaction((): Sequenced<Session> => {
+    const row = sql.one<SessionRow>('SELECT * FROM sessions WHERE id = :sessionId', { sessionId });
+    if (!row) throw new StoreNotFound(`no session ${sessionId}`);
+    const current = toSession(row);
+    const startsAt = change.startsAt ?? current.startsAt;
+    const roomId = change.roomId ?? current.roomId;
+    const params = {
+      id: row.id,
+      room_id: roomId,
+      starts_at: startsAt,
+      starts_ms: change.startsAt === undefined ? row.starts_ms : instantMs(startsAt),
+      ends_at: change.endsAt ?? current.endsAt,
+      status: change.status ?? current.status,
+      delay_minutes: change.delayMinutes ?? current.delayMinutes,
+      qa: toJson(mergeQa(current.qa, change.qa)),
+    };
+    const notFound = `no room ${roomId} in event ${row.event_id}`;
+    const written = withConstraints({ notFound }, () => sql.one<SessionRow>(WRITE_SESSION, params));
+    if (!written) throw new Error(`session ${sessionId} vanished inside its own transaction`);
+    return { value: toSession(written), seq: bumpSeq(sql, sessionId) };
+  });
 }

@@ -136,6 +136,35 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX polls_by_session ON polls (session_id, ord);
   `,
+  // Version 2: moderation (replies, labels, the profanity filter's hold) and invite links.
+  // From this version on, a change to a session's own settings bumps its seq too.
+  `
+  ALTER TABLE questions ADD COLUMN reply TEXT;
+  -- JSON array of strings.
+  ALTER TABLE questions ADD COLUMN labels TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE questions ADD COLUMN held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1));
+
+  -- The target of invites' (event_id, session_id) key: an invite's session is one of its event's.
+  CREATE UNIQUE INDEX sessions_by_event_and_id ON sessions (event_id, id);
+
+  CREATE TABLE invites (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    -- NULL: the invite is for the whole event (a composite key with a NULL is not checked).
+    session_id TEXT,
+    -- Only a hash of the link's secret is kept.
+    token_hash TEXT NOT NULL UNIQUE,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+    uses INTEGER NOT NULL DEFAULT 0,
+    FOREIGN KEY (event_id, session_id) REFERENCES sessions (event_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX invites_by_event ON invites (event_id, ord);
+  `,
 ];
 
 /** The schema version this build writes and reads. */

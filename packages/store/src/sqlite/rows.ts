@@ -1,10 +1,10 @@
 import type { QuestionRecord } from '@jisr/core/questions';
 import { Lang, LocalizedText } from '@jisr/protocol/common';
 import { Event, QaSettings, Session, SessionKind, SessionStatus, type Room, type Speaker } from '@jisr/protocol/event';
-import type { Participant } from '@jisr/protocol/http';
+import { InviteRole, type Participant } from '@jisr/protocol/http';
 import { Poll, PollKind, PollSettings, PollState } from '@jisr/protocol/poll';
-import { QuestionStatus } from '@jisr/protocol/question';
-import type { EventRecord, UserRecord } from '../store.js';
+import { Question, QuestionStatus } from '@jisr/protocol/question';
+import type { EventRecord, InviteRecord, UserRecord } from '../store.js';
 
 /*
  * One type per table as SELECT * returns it (type aliases, not interfaces, so that a row can
@@ -91,6 +91,23 @@ export type QuestionRow = {
   created_at: string;
   answered_at: string | null;
   edited_at: string | null;
+  reply: string | null;
+  /** JSON array of strings. */
+  labels: string;
+  held: number;
+};
+
+export type InviteRow = {
+  id: string;
+  event_id: string;
+  role: string;
+  session_id: string | null;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  revoked: number;
+  uses: number;
 };
 
 export type PollRow = {
@@ -208,8 +225,27 @@ export function toQuestion(row: QuestionRow): QuestionRecord {
     createdAt: row.created_at,
     ...present('answeredAt', row.answered_at),
     ...present('editedAt', row.edited_at),
+    ...present('reply', row.reply),
+    labels: fromJson(Question.shape.labels, row.labels),
+    // Present only when held: a question the filter let through has no `held` at all.
+    ...(fromFlag(row.held) ? { held: true } : {}),
     authorKey: row.author_key,
     clientId: row.client_id,
+  };
+}
+
+export function toInvite(row: InviteRow): InviteRecord {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    role: InviteRole.parse(row.role),
+    ...present('sessionId', row.session_id),
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revoked: fromFlag(row.revoked),
+    uses: row.uses,
+    tokenHash: row.token_hash,
+    createdBy: row.created_by,
   };
 }
 

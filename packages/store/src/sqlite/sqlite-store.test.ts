@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'libsql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { newEvent, newUser, seedSession } from '../contract/fixtures.js';
+import { newEvent, newInvite, newQuestion, newUser, seedSession } from '../contract/fixtures.js';
 import { runStoreContract } from '../contract/store-contract.js';
 import type { Store } from '../store.js';
 import { openDatabase, pragma } from './connection.js';
-import { applyMigrations, SCHEMA_VERSION, schemaVersion } from './migrations.js';
+import { applyMigrations, MIGRATIONS, SCHEMA_VERSION, schemaVersion } from './migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 let dir = '';
@@ -62,6 +62,58 @@ describe('SQLite store', () => {
     expect(schemaVersion(db)).toBe(0);
     expect(applyMigrations(db)).toBe(SCHEMA_VERSION);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('upgrades a version 1 file: its questions get no labels, no reply, not held; invites work', async () => {
+    const file = nextFile();
+    const first = open(file);
+    const { user, event, session } = await seedSession(first);
+    const { value: asked } = await first.askQuestion(newQuestion(session.id));
+    await first.close();
+
+    // Rebuild the same data under the version 1 schema, as a file from the previous release.
+    const old = nextFile();
+    const v1 = openDatabase(old);
+    const [version1] = MIGRATIONS;
+    if (version1 === undefined) throw new Error('no first migration');
+    v1.exec(version1);
+    v1.exec('PRAGMA user_version = 1');
+    v1.exec(`ATTACH DATABASE '${file.replaceAll("'", "''")}' AS current`);
+    for (const table of ['users', 'events', 'rooms', 'sessions']) {
+      v1.exec(`INSERT INTO main.${table} SELECT * FROM current.${table}`);
+    }
+    const columns = 'ord, id, session_id, author_key, author_name, text, lang, status, votes, pinned, anonymous, client_id, created_at, answered_at, edited_at';
+    v1.exec(`INSERT INTO main.questions (${columns}) SELECT ${columns} FROM current.questions`);
+    v1.exec('DETACH DATABASE current');
+    v1.close();
+
+    const upgraded = open(old);
+    const question = await upgraded.getQuestion(asked.id);
+    expect(question).toStrictEqual({ ...asked, labels: [] });
+    expect(question).not.toHaveProperty('held');
+    expect(question).not.toHaveProperty('reply');
+    expect(await upgraded.getSeq(session.id)).toBe(1);
+    const invite = await upgraded.createInvite(newInvite(event.id, user.id));
+    expect(await upgraded.getInvite(invite.id)).toStrictEqual(invite);
+    const check = new Database(old);
+    expect(schemaVersion(check)).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
+  it('deleting a session deletes its invites; event-wide invites stay', async () => {
+    const file = nextFile();
+    const store = open(file);
+    const { user, event, session } = await seedSession(store);
+    const wide = await store.createInvite(newInvite(event.id, user.id, { tokenHash: 'a'.repeat(64) }));
+    await store.createInvite(newInvite(event.id, user.id, { sessionId: session.id, tokenHash: 'b'.repeat(64) }));
+    await store.close();
+
+    const db = openDatabase(file);
+    db.prepare('DELETE FROM sessions WHERE id = ?').run(session.id);
+    expect(db.prepare('SELECT id FROM invites').all()).toStrictEqual([{ id: wide.id }]);
+    db.prepare('DELETE FROM events WHERE id = ?').run(event.id);
+    expect(db.prepare('SELECT count(*) AS n FROM invites').get()).toMatchObject({ n: 0 });
     db.close();
   });
 
@@ -122,7 +174,7 @@ describe('SQLite store', () => {
     expect(await store.getUser(user.id)).toStrictEqual(user);
   });
 
-  it('deleting an event deletes its rooms, sessions, questions and votes with it', async () => {
+  it('deleting an event deletes its rooms, sessions, questions, votes and invites with it', async () => {
     const file = nextFile();
     const store = open(file);
     const { user, event, session } = await seedSession(store);
@@ -138,11 +190,12 @@ describe('SQLite store', () => {
       createdAt: '2026-12-05T09:45:00.000Z',
     });
     await store.voteQuestion(value.id, 'p:pa_2', true);
+    await store.createInvite(newInvite(event.id, user.id));
     await store.close();
 
     const db = openDatabase(file);
     db.prepare('DELETE FROM events WHERE id = ?').run(event.id);
-    for (const table of ['rooms', 'sessions', 'questions', 'question_votes']) {
+    for (const table of ['rooms', 'sessions', 'questions', 'question_votes', 'invites']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toMatchObject({ n: 0 });
     }
     expect(db.prepare('SELECT id FROM events').all()).toStrictEqual([{ id: kept.id }]);

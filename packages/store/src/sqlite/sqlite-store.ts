@@ -5,19 +5,26 @@ import type { Poll } from '@jisr/protocol/poll';
 import type {
   AskResult,
   EventRecord,
+  InviteRecord,
   NewEvent,
+  NewInvite,
   NewParticipant,
   NewQuestion,
   NewRoom,
   NewSession,
   NewSpeaker,
   NewUser,
+  QuestionChange,
+  QuestionGuard,
+  Sequenced,
+  SessionChange,
   Store,
   UserRecord,
   VoteResult,
 } from '../store.js';
 import * as agenda from './agenda.js';
 import { openDatabase } from './connection.js';
+import * as invites from './invites.js';
 import { applyMigrations } from './migrations.js';
 import * as people from './people.js';
 import * as qa from './qa.js';
@@ -31,7 +38,8 @@ export interface SqliteStoreOptions {
 /**
  * The embedded store: one SQLite connection, used by one process. libsql's API is
  * synchronous, so each method runs to completion before any other JavaScript does; the
- * transactions in qa.ts are what keep a write atomic against other processes on the file.
+ * transactions in qa.ts and agenda.ts are what keep a write atomic against other processes
+ * on the file.
  */
 export class SqliteStore implements Store {
   readonly #sql: Sql;
@@ -135,6 +143,46 @@ export class SqliteStore implements Store {
 
   async listVotes(sessionId: string, voterKey: string): Promise<string[]> {
     return qa.listVotes(this.#sql, sessionId, voterKey);
+  }
+
+  async updateQuestion(
+    questionId: string,
+    change: QuestionChange,
+    guard?: QuestionGuard,
+  ): Promise<Sequenced<QuestionRecord>[]> {
+    return qa.updateQuestion(this.#sql, questionId, change, guard);
+  }
+
+  async deleteQuestion(questionId: string, guard?: QuestionGuard): Promise<Sequenced<QuestionRecord>> {
+    return qa.deleteQuestion(this.#sql, questionId, guard);
+  }
+
+  async updateSession(sessionId: string, change: SessionChange): Promise<Sequenced<Session>> {
+    return agenda.updateSession(this.#sql, sessionId, change);
+  }
+
+  async createInvite(invite: NewInvite): Promise<InviteRecord> {
+    return invites.createInvite(this.#sql, invite);
+  }
+
+  async getInvite(id: string): Promise<InviteRecord | null> {
+    return invites.getInvite(this.#sql, id);
+  }
+
+  async getInviteByTokenHash(tokenHash: string): Promise<InviteRecord | null> {
+    return invites.getInviteByTokenHash(this.#sql, tokenHash);
+  }
+
+  async listInvites(eventId: string): Promise<InviteRecord[]> {
+    return invites.listInvites(this.#sql, eventId);
+  }
+
+  async revokeInvite(id: string): Promise<InviteRecord> {
+    return invites.revokeInvite(this.#sql, id);
+  }
+
+  async recordInviteUse(id: string): Promise<InviteRecord> {
+    return invites.recordInviteUse(this.#sql, id);
   }
 
   async listPolls(sessionId: string): Promise<Poll[]> {

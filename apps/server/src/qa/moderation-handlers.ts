@@ -1,0 +1,57 @@
+import { normalizeLabels, planModeration } from '@jisr/core/moderation';
+import { toPublicQuestion } from '@jisr/core/questions';
+import { ClientEvent } from '@jisr/protocol/events';
+import type { Question } from '@jisr/protocol/question';
+import type { QuestionChange, QuestionGuard } from '@jisr/store/store';
+import type { AppContext } from '../context.js';
+import type { Logger } from '../logger.js';
+import { authorizeOnQuestion } from '../realtime/access.js';
+import { handle } from '../realtime/handle.js';
+import type { JisrSocket } from '../realtime/types.js';
+
+/** Applies one change to a question and tells every viewer; returns the question as changed. */
+async function changeQuestion(
+  ctx: AppContext,
+  questionId: string,
+  change: QuestionChange,
+  guard?: QuestionGuard,
+): Promise<Question> {
+  const changes = await ctx.store.updateQuestion(questionId, change, guard);
+  for (const { value, seq } of changes) ctx.events.publish({ type: 'question.changed', question: value, seq });
+  const target = changes.at(-1);
+  if (!target) throw new Error('updateQuestion returned no change');
+  return toPublicQuestion(target.value);
+}
+
+export function registerModerationHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
+  handle(
+    socket,
+    ClientEvent.QuestionModerate,
+    async ({ questionId, action }) => {
+      await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
+      const plan = planModeration(action, ctx.clock.now());
+      return changeQuestion(ctx, questionId, plan.change, { statuses: plan.from });
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.QuestionReply,
+    async ({ questionId, text }) => {
+      await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
+      return changeQuestion(ctx, questionId, { reply: text.length > 0 ? text : null });
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.QuestionLabel,
+    async ({ questionId, labels }) => {
+      await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
+      return changeQuestion(ctx, questionId, { labels: normalizeLabels(labels) });
+    },
+    logger,
+  );
+}

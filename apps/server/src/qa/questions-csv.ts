@@ -1,0 +1,31 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Question } from '@jisr/protocol/question';
+
+/** Spreadsheets run cells starting with these as formulas: a question must never do that. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * A session's questions as CSV for Excel and LibreOffice: UTF-8 with a byte-order mark
+ * (without it Excel shows Arabic as mojibake), one row per question, formula-safe.
+ */
+export function questionsCsv(questions: readonly Question[]): string {
+  const rows = questions.map((question) => [
+    question.id,
+    question.createdAt,
+    question.status,
+    String(question.votes),
+    question.pinned ? 'yes' : '',
+    question.lang,
+    cell(question.anonymous ? '' : (question.authorName ?? '')),
+    cell(question.text),
+    cell(question.reply ?? ''),
+    cell(question.labels.join(', ')),
+    question.answeredAt ?? '',
+  ]);
+  const header = ['id', 'asked_at', 'status', 'votes', 'pinned', 'language', 'author', 'question', 'reply', 'labels', 'answered_at'];
+  return `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`;
+}
