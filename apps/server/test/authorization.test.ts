@@ -2,19 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { ClientEvent, type ClientEventName } from '@jisr/protocol/events';
 import type { Role } from '@jisr/protocol/roles';
 import { createAskLimiter } from '../src/qa/ask-limiter.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   attendee,
   connect,
-  disconnectAll,
   okData,
   organizerToken,
   rawRequest,
   request,
   staffToken,
-  startServer,
+  useTestServer,
   type ClientSocket,
-  type TestServer,
 } from './harness.js';
 
 /**
@@ -34,27 +32,18 @@ const MATRIX: Record<string, Record<Role, boolean>> = {
   [ClientEvent.SessionSettings]: { organizer: true, moderator: true, speaker: false, screen: false, attendee: false },
 };
 
-let server: TestServer;
-beforeAll(async () => {
-  // The matrix asks a fresh question for every try: more than the default per-minute limit.
-  server = await startServer({ askLimiter: createAskLimiter(10_000) });
-});
-afterEach(() => {
-  disconnectAll();
-});
-afterAll(async () => {
-  await server.stop();
-});
+// The matrix asks a fresh question for every try: more than the default per-minute limit.
+const testServer = useTestServer({ askLimiter: createAskLimiter(10_000) });
 
 describe('authorization matrix for Q&A events', () => {
   it('allows and forbids each event for each role as the matrix says', async () => {
-    const sessionId = server.sessions.open.id;
-    const author = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const author = await attendee(testServer());
     const sockets: Record<Role, ClientSocket> = {
-      organizer: await connect(server, await organizerToken(server)),
-      moderator: await connect(server, await staffToken(server, 'moderator', sessionId)),
-      speaker: await connect(server, await staffToken(server, 'speaker', sessionId)),
-      screen: await connect(server, await staffToken(server, 'screen', sessionId)),
+      organizer: await connect(testServer(), await organizerToken(testServer())),
+      moderator: await connect(testServer(), await staffToken(testServer(), 'moderator', sessionId)),
+      speaker: await connect(testServer(), await staffToken(testServer(), 'speaker', sessionId)),
+      screen: await connect(testServer(), await staffToken(testServer(), 'screen', sessionId)),
       attendee: author.socket,
     };
     const outcomes: string[] = [];
@@ -92,13 +81,13 @@ describe('authorization matrix for Q&A events', () => {
   }, 60_000);
 
   it('keeps session-scoped staff out of other sessions of the event', async () => {
-    const moderator = await connect(server, await staffToken(server, 'moderator', server.sessions.open.id));
-    const elsewhere = await request(moderator, ClientEvent.SessionJoin, { sessionId: server.sessions.moderated.id });
+    const moderator = await connect(testServer(), await staffToken(testServer(), 'moderator', testServer().sessions.open.id));
+    const elsewhere = await request(moderator, ClientEvent.SessionJoin, { sessionId: testServer().sessions.moderated.id });
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const author = await attendee(server);
+    const author = await attendee(testServer());
     const question = okData(
       await request(author.socket, ClientEvent.QuestionAsk, {
-        sessionId: server.sessions.moderated.id,
+        sessionId: testServer().sessions.moderated.id,
         text: 'not yours to moderate',
         anonymous: false,
         clientId: randomUUID(),

@@ -14,6 +14,7 @@ import type { Session } from '@jisr/protocol/event';
 import { openSqliteStore } from '@jisr/store/sqlite/sqlite-store';
 import type { EventRecord, Store } from '@jisr/store/store';
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createApp, type JisrApp } from '../src/app.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import { systemClock } from '../src/clock.js';
@@ -243,4 +244,25 @@ export async function staffToken(server: TestServer, role: InviteRole, sessionId
   const response = await postJson(`${server.url}/api/invites/accept`, { token: invite.token, name });
   if (!response.ok) throw new Error(`accept failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
+}
+
+/**
+ * One server for a test file: started before its tests, every socket closed after each
+ * test, stopped at the end. Returns a getter because the server exists only once started.
+ */
+export function useTestServer(options: { askLimiter?: AskLimiter } = {}): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(options);
+  });
+  afterEach(() => {
+    disconnectAll();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the test server is not started yet');
+    return server;
+  };
 }

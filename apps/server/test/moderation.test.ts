@@ -2,35 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { ClientEvent, ServerEvent } from '@jisr/protocol/events';
 import type { Question } from '@jisr/protocol/question';
 import { createRequire } from 'node:module';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   attendee,
   collect,
   connect,
-  disconnectAll,
   okData,
   organizerToken,
   request,
   sleep,
   staffToken,
-  startServer,
+  useTestServer,
   waitForEvent,
   type ClientSocket,
-  type TestServer,
 } from './harness.js';
 
 const arabicList = createRequire(import.meta.url)('naughty-words/ar.json') as string[];
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => {
-  disconnectAll();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const testServer = useTestServer();
 
 async function ask(socket: ClientSocket, sessionId: string, text: string, anonymous = false): Promise<Question> {
   return okData(await request(socket, ClientEvent.QuestionAsk, { sessionId, text, anonymous, clientId: randomUUID() }));
@@ -38,12 +27,12 @@ async function ask(socket: ClientSocket, sessionId: string, text: string, anonym
 
 describe('moderation flow in a moderated session', () => {
   it('approve publishes to attendees, speaker and screen; pin moves; answer and archive take it down', async () => {
-    const sessionId = server.sessions.moderated.id;
-    const moderator = await connect(server, await staffToken(server, 'moderator', sessionId));
-    const screen = await connect(server, await staffToken(server, 'screen', sessionId));
-    const speaker = await connect(server, await staffToken(server, 'speaker', sessionId));
-    const author = await attendee(server, 'Amina');
-    const other = await attendee(server, 'Omar');
+    const sessionId = testServer().sessions.moderated.id;
+    const moderator = await connect(testServer(), await staffToken(testServer(), 'moderator', sessionId));
+    const screen = await connect(testServer(), await staffToken(testServer(), 'screen', sessionId));
+    const speaker = await connect(testServer(), await staffToken(testServer(), 'speaker', sessionId));
+    const author = await attendee(testServer(), 'Amina');
+    const other = await attendee(testServer(), 'Omar');
     for (const socket of [moderator, screen, speaker, author.socket, other.socket]) {
       okData(await request(socket, ClientEvent.SessionJoin, { sessionId }));
     }
@@ -73,7 +62,7 @@ describe('moderation flow in a moderated session', () => {
       [question.id, false],
       [second.id, true],
     ]);
-    const stored = await server.store.listQuestions(sessionId);
+    const stored = await testServer().store.listQuestions(sessionId);
     expect(stored.filter((q) => q.pinned).map((q) => q.id)).toEqual([second.id]);
 
     const answered = okData(await request(moderator, ClientEvent.QuestionModerate, { questionId: second.id, action: 'answer' }));
@@ -88,23 +77,23 @@ describe('moderation flow in a moderated session', () => {
   });
 
   it('says conflict for an action that no longer applies, and changes nothing', async () => {
-    const sessionId = server.sessions.moderated.id;
-    const moderator = await connect(server, await staffToken(server, 'moderator', sessionId));
-    const author = await attendee(server);
+    const sessionId = testServer().sessions.moderated.id;
+    const moderator = await connect(testServer(), await staffToken(testServer(), 'moderator', sessionId));
+    const author = await attendee(testServer());
     const question = await ask(author.socket, sessionId, 'Answer me twice?');
     okData(await request(moderator, ClientEvent.QuestionModerate, { questionId: question.id, action: 'approve' }));
     okData(await request(moderator, ClientEvent.QuestionModerate, { questionId: question.id, action: 'answer' }));
-    const seq = await server.store.getSeq(sessionId);
+    const seq = await testServer().store.getSeq(sessionId);
     const again = await request(moderator, ClientEvent.QuestionModerate, { questionId: question.id, action: 'answer' });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await server.store.getSeq(sessionId)).toBe(seq);
+    expect(await testServer().store.getSeq(sessionId)).toBe(seq);
   });
 
   it('keeps rejected questions from attendees, including in later snapshots', async () => {
-    const sessionId = server.sessions.moderated.id;
-    const moderator = await connect(server, await staffToken(server, 'moderator', sessionId));
-    const author = await attendee(server);
-    const other = await attendee(server);
+    const sessionId = testServer().sessions.moderated.id;
+    const moderator = await connect(testServer(), await staffToken(testServer(), 'moderator', sessionId));
+    const author = await attendee(testServer());
+    const other = await attendee(testServer());
     const question = await ask(author.socket, sessionId, 'Something to reject');
     okData(await request(moderator, ClientEvent.QuestionModerate, { questionId: question.id, action: 'reject' }));
     for (const socket of [author.socket, other.socket]) {
@@ -116,10 +105,10 @@ describe('moderation flow in a moderated session', () => {
   });
 
   it('shows a reply and labels under the question to everyone', async () => {
-    const sessionId = server.sessions.open.id;
-    const moderator = await connect(server, await organizerToken(server));
-    const author = await attendee(server);
-    const watcher = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const moderator = await connect(testServer(), await organizerToken(testServer()));
+    const author = await attendee(testServer());
+    const watcher = await attendee(testServer());
     okData(await request(watcher.socket, ClientEvent.SessionJoin, { sessionId }));
     const question = await ask(author.socket, sessionId, 'Is there an Arabic translation?');
     const replied = waitForEvent(watcher.socket, ServerEvent.QuestionUpsert, (m) => m.question.reply !== undefined);
@@ -134,9 +123,9 @@ describe('moderation flow in a moderated session', () => {
 
 describe('authors edit and delete their own questions', () => {
   it('edits while unanswered; others see the edit; a moderated edit goes back to the queue', async () => {
-    const sessionId = server.sessions.open.id;
-    const author = await attendee(server);
-    const watcher = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const author = await attendee(testServer());
+    const watcher = await attendee(testServer());
     okData(await request(watcher.socket, ClientEvent.SessionJoin, { sessionId }));
     const question = await ask(author.socket, sessionId, 'Typo in my questoin');
     const seen = waitForEvent(watcher.socket, ServerEvent.QuestionUpsert, (m) => m.question.editedAt !== undefined);
@@ -144,17 +133,17 @@ describe('authors edit and delete their own questions', () => {
     expect(edited).toMatchObject({ text: 'Typo in my question', status: 'approved' });
     expect((await seen).question.text).toBe('Typo in my question');
 
-    const moderator = await connect(server, await staffToken(server, 'moderator', server.sessions.moderated.id));
-    const queued = await ask(author.socket, server.sessions.moderated.id, 'Approved then edited');
+    const moderator = await connect(testServer(), await staffToken(testServer(), 'moderator', testServer().sessions.moderated.id));
+    const queued = await ask(author.socket, testServer().sessions.moderated.id, 'Approved then edited');
     okData(await request(moderator, ClientEvent.QuestionModerate, { questionId: queued.id, action: 'approve' }));
     const back = okData(await request(author.socket, ClientEvent.QuestionEdit, { questionId: queued.id, text: 'Now something else' }));
     expect(back.status).toBe('pending');
   });
 
   it("forbids editing or deleting someone else's question, and an answered one", async () => {
-    const sessionId = server.sessions.open.id;
-    const author = await attendee(server);
-    const intruder = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const author = await attendee(testServer());
+    const intruder = await attendee(testServer());
     const question = await ask(author.socket, sessionId, 'Mine');
     expect(await request(intruder.socket, ClientEvent.QuestionEdit, { questionId: question.id, text: 'Hijacked' })).toMatchObject({
       ok: false,
@@ -164,33 +153,33 @@ describe('authors edit and delete their own questions', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    const moderator = await connect(server, await organizerToken(server));
+    const moderator = await connect(testServer(), await organizerToken(testServer()));
     okData(await request(moderator, ClientEvent.QuestionModerate, { questionId: question.id, action: 'answer' }));
     expect(await request(author.socket, ClientEvent.QuestionEdit, { questionId: question.id, text: 'Too late' })).toMatchObject({
       ok: false,
       error: { code: 'closed' },
     });
-    expect((await server.store.getQuestion(question.id))?.text).toBe('Mine');
+    expect((await testServer().store.getQuestion(question.id))?.text).toBe('Mine');
   });
 
   it('deletes, and every viewer hears the removal', async () => {
-    const sessionId = server.sessions.open.id;
-    const author = await attendee(server);
-    const watcher = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const author = await attendee(testServer());
+    const watcher = await attendee(testServer());
     okData(await request(watcher.socket, ClientEvent.SessionJoin, { sessionId }));
     const question = await ask(author.socket, sessionId, 'Never mind');
     const removed = waitForEvent(watcher.socket, ServerEvent.QuestionRemove, (m) => m.questionId === question.id);
     okData(await request(author.socket, ClientEvent.QuestionDelete, { questionId: question.id }));
     await removed;
-    expect(await server.store.getQuestion(question.id)).toBeNull();
+    expect(await testServer().store.getQuestion(question.id)).toBeNull();
   });
 });
 
 describe('limits and filters', () => {
   it('holds a question with a listed word for review instead of publishing it', async () => {
-    const sessionId = server.sessions.open.id;
-    const author = await attendee(server);
-    const watcher = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const author = await attendee(testServer());
+    const watcher = await attendee(testServer());
     okData(await request(watcher.socket, ClientEvent.SessionJoin, { sessionId }));
     const upserts = collect(watcher.socket, ServerEvent.QuestionUpsert);
     const held = await ask(author.socket, sessionId, 'Quel SALAUD ce ministre');
@@ -204,8 +193,8 @@ describe('limits and filters', () => {
   });
 
   it('answers rate_limited past five questions a minute, but never refuses a retry', async () => {
-    const sessionId = server.sessions.open.id;
-    const { socket } = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const { socket } = await attendee(testServer());
     const clientIds = Array.from({ length: 6 }, () => randomUUID());
     const acks = [];
     for (const clientId of clientIds) {
@@ -223,23 +212,23 @@ describe('limits and filters', () => {
   });
 
   it('counts 200 concurrent upvotes on one question as exactly 200', async () => {
-    const sessionId = server.sessions.open.id;
-    const author = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const author = await attendee(testServer());
     const question = await ask(author.socket, sessionId, 'The most popular question');
-    const voters = await Promise.all(Array.from({ length: 200 }, () => attendee(server)));
+    const voters = await Promise.all(Array.from({ length: 200 }, () => attendee(testServer())));
     const acks = await Promise.all(
       voters.map(({ socket }) => request(socket, ClientEvent.QuestionVote, { questionId: question.id, vote: true })),
     );
     expect(acks.filter((ack) => ack.ok)).toHaveLength(200);
-    expect((await server.store.getQuestion(question.id))?.votes).toBe(200);
+    expect((await testServer().store.getQuestion(question.id))?.votes).toBe(200);
   });
 });
 
 describe('session settings', () => {
   it('lets a moderator close Q&A; the whole event hears it and asks are refused', async () => {
-    const sessionId = server.sessions.named.id;
-    const moderator = await connect(server, await staffToken(server, 'moderator'));
-    const viewer = await attendee(server);
+    const sessionId = testServer().sessions.named.id;
+    const moderator = await connect(testServer(), await staffToken(testServer(), 'moderator'));
+    const viewer = await attendee(testServer());
     okData(await request(viewer.socket, ClientEvent.SessionJoin, { sessionId }));
     const heard = waitForEvent(viewer.socket, ServerEvent.AgendaUpdate, (m) => m.session.id === sessionId);
     const session = okData(await request(moderator, ClientEvent.SessionSettings, { sessionId, qa: { open: false } }));

@@ -1,68 +1,57 @@
 import { randomUUID } from 'node:crypto';
 import { ClientEvent, ServerEvent } from '@jisr/protocol/events';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   attendee,
   collect,
   connect,
-  disconnectAll,
   joinEvent,
   okData,
   rawRequest,
   request,
   sleep,
-  startServer,
+  useTestServer,
   waitForEvent,
-  type TestServer,
 } from './harness.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => {
-  disconnectAll();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const testServer = useTestServer();
 
 /** The store's view of a session, to prove a refused input changed nothing. */
 async function stateOf(sessionId: string) {
-  const [questions, seq] = await Promise.all([server.store.listQuestions(sessionId), server.store.getSeq(sessionId)]);
+  const [questions, seq] = await Promise.all([testServer().store.listQuestions(sessionId), testServer().store.getSeq(sessionId)]);
   return { questions, seq };
 }
 
 describe('socket handshake', () => {
   it('refuses a socket without a token, or with a forged one', async () => {
-    await expect(connect(server, undefined)).rejects.toThrow('unauthorized');
-    await expect(connect(server, 'not.a.token')).rejects.toThrow('unauthorized');
-    const { token } = await joinEvent(server);
+    await expect(connect(testServer(), undefined)).rejects.toThrow('unauthorized');
+    await expect(connect(testServer(), 'not.a.token')).rejects.toThrow('unauthorized');
+    const { token } = await joinEvent(testServer());
     const [header, payload] = token.split('.');
-    await expect(connect(server, `${header}.${payload}.forgedsignature`)).rejects.toThrow('unauthorized');
+    await expect(connect(testServer(), `${header}.${payload}.forgedsignature`)).rejects.toThrow('unauthorized');
   });
 
   it('works over long-polling alone, for venues whose proxy blocks websockets', async () => {
-    const { token } = await joinEvent(server);
-    const socket = await connect(server, token, ['polling']);
-    const snapshot = okData(await request(socket, ClientEvent.SessionJoin, { sessionId: server.sessions.open.id }));
-    expect(snapshot.session.id).toBe(server.sessions.open.id);
+    const { token } = await joinEvent(testServer());
+    const socket = await connect(testServer(), token, ['polling']);
+    const snapshot = okData(await request(socket, ClientEvent.SessionJoin, { sessionId: testServer().sessions.open.id }));
+    expect(snapshot.session.id).toBe(testServer().sessions.open.id);
     expect(socket.io.engine.transport.name).toBe('polling');
   });
 });
 
 describe('session:join', () => {
   it('returns a snapshot with the session, its published questions and seq', async () => {
-    const { socket } = await attendee(server);
-    const snapshot = okData(await request(socket, ClientEvent.SessionJoin, { sessionId: server.sessions.open.id }));
+    const { socket } = await attendee(testServer());
+    const snapshot = okData(await request(socket, ClientEvent.SessionJoin, { sessionId: testServer().sessions.open.id }));
     expect(snapshot.role).toBe('attendee');
-    expect(snapshot.session.id).toBe(server.sessions.open.id);
-    expect(snapshot.seq).toBe(await server.store.getSeq(server.sessions.open.id));
+    expect(snapshot.session.id).toBe(testServer().sessions.open.id);
+    expect(snapshot.seq).toBe(await testServer().store.getSeq(testServer().sessions.open.id));
     expect(snapshot.myVotes).toEqual([]);
   });
 
   it('says not_found for an unknown session and invalid_input for a malformed id', async () => {
-    const { socket } = await attendee(server);
+    const { socket } = await attendee(testServer());
     const unknown = await rawRequest(socket, ClientEvent.SessionJoin, { sessionId: 'se_doesnotexist' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const malformed = await rawRequest(socket, ClientEvent.SessionJoin, { sessionId: '../../etc' });
@@ -70,18 +59,18 @@ describe('session:join', () => {
   });
 
   it('forbids attendees of another event', async () => {
-    const stranger = await joinEvent(server, undefined, 'OTHER');
-    const socket = await connect(server, stranger.token);
-    const ack = await rawRequest(socket, ClientEvent.SessionJoin, { sessionId: server.sessions.open.id });
+    const stranger = await joinEvent(testServer(), undefined, 'OTHER');
+    const socket = await connect(testServer(), stranger.token);
+    const ack = await rawRequest(socket, ClientEvent.SessionJoin, { sessionId: testServer().sessions.open.id });
     expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 
 describe('question:ask', () => {
   it('stores the question, acks it and shows it live to the other attendees with seq + 1', async () => {
-    const sessionId = server.sessions.open.id;
-    const amina = await attendee(server, 'Amina');
-    const omar = await attendee(server, 'Omar');
+    const sessionId = testServer().sessions.open.id;
+    const amina = await attendee(testServer(), 'Amina');
+    const omar = await attendee(testServer(), 'Omar');
     okData(await request(amina.socket, ClientEvent.SessionJoin, { sessionId }));
     const before = okData(await request(omar.socket, ClientEvent.SessionJoin, { sessionId }));
     const seen = waitForEvent(omar.socket, ServerEvent.QuestionUpsert);
@@ -96,9 +85,9 @@ describe('question:ask', () => {
   });
 
   it('turns a retried ask with the same clientId into one question and one broadcast', async () => {
-    const sessionId = server.sessions.open.id;
-    const asker = await attendee(server);
-    const watcher = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const asker = await attendee(testServer());
+    const watcher = await attendee(testServer());
     okData(await request(watcher.socket, ClientEvent.SessionJoin, { sessionId }));
     const upserts = collect(watcher.socket, ServerEvent.QuestionUpsert);
     const before = await stateOf(sessionId);
@@ -114,9 +103,9 @@ describe('question:ask', () => {
   });
 
   it('never shows who asked an anonymous question', async () => {
-    const sessionId = server.sessions.open.id;
-    const asker = await attendee(server, 'Secret Name');
-    const watcher = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const asker = await attendee(testServer(), 'Secret Name');
+    const watcher = await attendee(testServer());
     okData(await request(watcher.socket, ClientEvent.SessionJoin, { sessionId }));
     const seen = waitForEvent(watcher.socket, ServerEvent.QuestionUpsert);
     const asked = okData(
@@ -129,8 +118,8 @@ describe('question:ask', () => {
   });
 
   it('refuses bad payloads with invalid_input naming the field, and changes nothing', async () => {
-    const sessionId = server.sessions.open.id;
-    const { socket } = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const { socket } = await attendee(testServer());
     const before = await stateOf(sessionId);
     const cases: [unknown, string | undefined][] = [
       [{ text: 'no session', anonymous: false, clientId: randomUUID() }, 'sessionId'],
@@ -158,7 +147,7 @@ describe('question:ask', () => {
   });
 
   it('says not_found for an unknown session and closed when Q&A is closed', async () => {
-    const { socket } = await attendee(server);
+    const { socket } = await attendee(testServer());
     const unknown = await rawRequest(socket, ClientEvent.QuestionAsk, {
       sessionId: 'se_unknown',
       text: 'hello',
@@ -166,32 +155,32 @@ describe('question:ask', () => {
       clientId: randomUUID(),
     });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const before = await stateOf(server.sessions.closed.id);
+    const before = await stateOf(testServer().sessions.closed.id);
     const closed = await request(socket, ClientEvent.QuestionAsk, {
-      sessionId: server.sessions.closed.id,
+      sessionId: testServer().sessions.closed.id,
       text: 'hello',
       anonymous: false,
       clientId: randomUUID(),
     });
     expect(closed).toMatchObject({ ok: false, error: { code: 'closed' } });
     const anonymous = await request(socket, ClientEvent.QuestionAsk, {
-      sessionId: server.sessions.named.id,
+      sessionId: testServer().sessions.named.id,
       text: 'hello',
       anonymous: true,
       clientId: randomUUID(),
     });
     expect(anonymous).toMatchObject({ ok: false, error: { code: 'closed' } });
-    expect(await stateOf(server.sessions.closed.id)).toEqual(before);
+    expect(await stateOf(testServer().sessions.closed.id)).toEqual(before);
   });
 
   it('survives a client that sends no ack callback', async () => {
-    const { socket } = await attendee(server);
-    const sessionId = server.sessions.open.id;
+    const { socket } = await attendee(testServer());
+    const sessionId = testServer().sessions.open.id;
     const clientId = randomUUID();
     socket.emit(ClientEvent.QuestionAsk, { sessionId, text: 'fire and forget', anonymous: false, clientId }, undefined as never);
     (socket as unknown as { emit(event: string, payload: unknown): void }).emit(ClientEvent.QuestionVote, { bogus: true });
     await sleep(200);
-    const questions = await server.store.listQuestions(sessionId);
+    const questions = await testServer().store.listQuestions(sessionId);
     expect(questions.some((question) => question.clientId === clientId)).toBe(true);
     expect(okData(await request(socket, ClientEvent.SessionJoin, { sessionId })).session.id).toBe(sessionId);
   });
@@ -199,9 +188,9 @@ describe('question:ask', () => {
 
 describe('moderated sessions', () => {
   it('shows a pending question to its author only; others get a remove that keeps their seq whole', async () => {
-    const sessionId = server.sessions.moderated.id;
-    const author = await attendee(server, 'Author');
-    const other = await attendee(server, 'Other');
+    const sessionId = testServer().sessions.moderated.id;
+    const author = await attendee(testServer(), 'Author');
+    const other = await attendee(testServer(), 'Other');
     okData(await request(author.socket, ClientEvent.SessionJoin, { sessionId }));
     const otherSnapshot = okData(await request(other.socket, ClientEvent.SessionJoin, { sessionId }));
     const authorSees = waitForEvent(author.socket, ServerEvent.QuestionUpsert);
@@ -225,24 +214,24 @@ describe('moderated sessions', () => {
   });
 
   it('refuses votes on a question that is not published', async () => {
-    const sessionId = server.sessions.moderated.id;
-    const author = await attendee(server);
-    const voter = await attendee(server);
+    const sessionId = testServer().sessions.moderated.id;
+    const author = await attendee(testServer());
+    const voter = await attendee(testServer());
     const asked = okData(
       await request(author.socket, ClientEvent.QuestionAsk, { sessionId, text: 'pending', anonymous: false, clientId: randomUUID() }),
     );
     const ack = await request(voter.socket, ClientEvent.QuestionVote, { questionId: asked.id, vote: true });
     expect(ack).toMatchObject({ ok: false, error: { code: 'closed' } });
-    expect((await server.store.getQuestion(asked.id))?.votes).toBe(0);
+    expect((await testServer().store.getQuestion(asked.id))?.votes).toBe(0);
   });
 });
 
 describe('question:vote', () => {
   it('counts a vote once however often it is sent, and takes it back', async () => {
-    const sessionId = server.sessions.open.id;
-    const asker = await attendee(server);
-    const voter = await attendee(server);
-    const watcher = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const asker = await attendee(testServer());
+    const voter = await attendee(testServer());
+    const watcher = await attendee(testServer());
     const question = okData(
       await request(asker.socket, ClientEvent.QuestionAsk, { sessionId, text: 'Vote for me', anonymous: false, clientId: randomUUID() }),
     );
@@ -251,10 +240,10 @@ describe('question:vote', () => {
     const first = okData(await request(voter.socket, ClientEvent.QuestionVote, { questionId: question.id, vote: true }));
     expect(first).toEqual({ questionId: question.id, votes: 1, voted: true });
     expect((await live).question.votes).toBe(1);
-    const seqAfterVote = await server.store.getSeq(sessionId);
+    const seqAfterVote = await testServer().store.getSeq(sessionId);
     const again = okData(await request(voter.socket, ClientEvent.QuestionVote, { questionId: question.id, vote: true }));
     expect(again.votes).toBe(1);
-    expect(await server.store.getSeq(sessionId)).toBe(seqAfterVote);
+    expect(await testServer().store.getSeq(sessionId)).toBe(seqAfterVote);
     const snapshot = okData(await request(voter.socket, ClientEvent.SessionJoin, { sessionId }));
     expect(snapshot.myVotes).toContain(question.id);
     const back = okData(await request(voter.socket, ClientEvent.QuestionVote, { questionId: question.id, vote: false }));
@@ -262,12 +251,12 @@ describe('question:vote', () => {
   });
 
   it('adds up concurrent votes from many attendees exactly', async () => {
-    const sessionId = server.sessions.open.id;
-    const asker = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const asker = await attendee(testServer());
     const question = okData(
       await request(asker.socket, ClientEvent.QuestionAsk, { sessionId, text: 'Popular', anonymous: false, clientId: randomUUID() }),
     );
-    const voters = await Promise.all(Array.from({ length: 40 }, () => attendee(server)));
+    const voters = await Promise.all(Array.from({ length: 40 }, () => attendee(testServer())));
     const acks = await Promise.all(
       voters.flatMap(({ socket }) => [
         request(socket, ClientEvent.QuestionVote, { questionId: question.id, vote: true }),
@@ -275,11 +264,11 @@ describe('question:vote', () => {
       ]),
     );
     expect(acks.every((ack) => ack.ok)).toBe(true);
-    expect((await server.store.getQuestion(question.id))?.votes).toBe(40);
+    expect((await testServer().store.getQuestion(question.id))?.votes).toBe(40);
   });
 
   it('refuses an unknown question and malformed votes', async () => {
-    const { socket } = await attendee(server);
+    const { socket } = await attendee(testServer());
     expect(await rawRequest(socket, ClientEvent.QuestionVote, { questionId: 'q_nope', vote: true })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
@@ -291,18 +280,18 @@ describe('question:vote', () => {
   });
 
   it('lets only attendees vote: an organizer gets forbidden', async () => {
-    const sessionId = server.sessions.open.id;
-    const asker = await attendee(server);
+    const sessionId = testServer().sessions.open.id;
+    const asker = await attendee(testServer());
     const question = okData(
       await request(asker.socket, ClientEvent.QuestionAsk, { sessionId, text: 'Staff may not vote', anonymous: false, clientId: randomUUID() }),
     );
-    const login = await fetch(`${server.url}/api/auth/login`, {
+    const login = await fetch(`${testServer().url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'org@example.org', password: 'correct horse battery' }),
     });
     const { token } = (await login.json()) as { token: string };
-    const organizer = await connect(server, token);
+    const organizer = await connect(testServer(), token);
     const snapshot = okData(await request(organizer, ClientEvent.SessionJoin, { sessionId }));
     expect(snapshot.role).toBe('organizer');
     expect(await request(organizer, ClientEvent.QuestionVote, { questionId: question.id, vote: true })).toMatchObject({
