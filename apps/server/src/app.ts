@@ -16,6 +16,9 @@ import { meRoutes } from './http/me-routes.js';
 import { sessionRoutes } from './http/session-routes.js';
 import { apiNotFound, errorResponder } from './http/respond.js';
 import type { Logger } from './logger.js';
+import { registerPollHandlers } from './polls/poll-handlers.js';
+import { createPollTimers } from './polls/poll-timers.js';
+import { createTallyBroadcaster } from './polls/tally-broadcaster.js';
 import { createAskLimiter, type AskLimiter } from './qa/ask-limiter.js';
 import { registerModerationHandlers } from './qa/moderation-handlers.js';
 import { loadProfanityFilter } from './qa/profanity-lists.js';
@@ -64,15 +67,19 @@ export function createApp(deps: AppDeps): JisrApp {
       transports: ['polling', 'websocket'],
     },
   );
+  const events = createProjector(io);
+  const tallies = createTallyBroadcaster(io, deps.store, deps.config.TALLY_INTERVAL_MS, deps.logger);
   const ctx: AppContext = {
     store: deps.store,
     tokens: createTokenService(deps.secret),
     clock: deps.clock,
     config: deps.config,
     logger: deps.logger,
-    events: createProjector(io),
+    events,
     askLimiter: deps.askLimiter ?? createAskLimiter(),
     isProfane: loadProfanityFilter(),
+    tallies,
+    pollTimers: createPollTimers(deps.store, events, tallies, deps.logger),
   };
 
   app.disable('x-powered-by');
@@ -98,6 +105,7 @@ export function createApp(deps: AppDeps): JisrApp {
     registerSessionHandlers(ctx, socket, logger);
     registerQuestionHandlers(ctx, socket, logger);
     registerModerationHandlers(ctx, socket, logger);
+    registerPollHandlers(ctx, socket, logger);
     const { claims } = socket.data;
     // Agenda changes and announcements reach every page of the event, not only session pages.
     if (claims.kind !== 'user') void socket.join(rooms.event(claims.eventId));
@@ -118,6 +126,8 @@ export function createApp(deps: AppDeps): JisrApp {
       });
     },
     async close() {
+      ctx.pollTimers.stop();
+      ctx.tallies.stop();
       // io.close() disconnects every socket and closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   /** Create the demo event (join code DEMO) when the store is empty. */
   DEMO: flag.default(true),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** How often a node pushes the tally of a poll that got votes (DESIGN.md section 6). */
+  TALLY_INTERVAL_MS: z.coerce.number().int().min(10).max(5000).default(100),
   /** The built SvelteKit app (adapter-node output). */
   WEB_BUILD_DIR: z.string().min(1).optional(),
 });

@@ -3,6 +3,8 @@ import type { TokenService } from './auth/tokens.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import type { PollTimers } from './polls/poll-timers.js';
+import type { TallyBroadcaster } from './polls/tally-broadcaster.js';
 import type { AskLimiter } from './qa/ask-limiter.js';
 import type { DomainEventPublisher } from './realtime/domain-events.js';
 
@@ -15,6 +17,8 @@ export interface AppContext {
   logger: Logger;
   events: DomainEventPublisher;
   askLimiter: AskLimiter;
+  tallies: TallyBroadcaster;
+  pollTimers: PollTimers;
   /** Does this text hold words that a moderator should see before the hall does? */
   isProfane(text: string): boolean;
 }

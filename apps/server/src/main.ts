@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const web = await loadWebHandler(config.WEB_BUILD_DIR, config.PUBLIC_URL);
   if (!web) logger.warn({ dir: config.WEB_BUILD_DIR }, 'web app not built: serving the API only');
   const app = createApp({ store, config, logger, clock: systemClock, secret, ...(web ? { web } : {}) });
+  await app.ctx.pollTimers.rearmAll();
   const port = await app.listen(config.PORT, config.HOST);
   logger.info({ port, url: config.PUBLIC_URL, dataDir: config.DATA_DIR }, 'listening');
 

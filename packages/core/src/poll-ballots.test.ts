@@ -2,7 +2,7 @@ import type { Ballot, Poll, PollKind } from '@jisr/protocol/poll';
 import { describe, expect, it } from 'vitest';
 import wordcloud from '../../../tests/fixtures/wordcloud.json' with { type: 'json' };
 import { ballotContributions, ballotRefusal, buildTally, quizPoints, type Contribution } from './poll-ballots.js';
-import { resultsVisibleTo, toVisiblePoll } from './polls.js';
+import { acceptsVotes, pollSetupRefusal, resultsVisibleTo, toVisiblePoll } from './polls.js';
 
 function poll(kind: PollKind, settings: Partial<Poll['settings']> = {}, options = ['a', 'b', 'c']): Poll {
   return {
@@ -101,5 +101,26 @@ describe('poll visibility', () => {
     expect(toVisiblePoll(quiz, attendee).settings.correctOption).toBeUndefined();
     expect(toVisiblePoll(quiz, moderator).settings.correctOption).toBe(1);
     expect(toVisiblePoll({ ...quiz, state: 'closed' }, attendee).settings.correctOption).toBe(1);
+  });
+});
+
+describe('poll setup', () => {
+  const base = { results: 'live' as const, allowChange: false, anonymous: true };
+  it('needs two options for choice kinds, none for the others, and a real correct answer for a quiz', () => {
+    expect(pollSetupRefusal('single', ['Oui'], base)).toBe('too_few_options');
+    expect(pollSetupRefusal('rating', ['x'], base)).toBe('options_not_allowed');
+    expect(pollSetupRefusal('quiz', ['a', 'b'], base)).toBe('bad_correct_option');
+    expect(pollSetupRefusal('quiz', ['a', 'b'], { ...base, correctOption: 2 })).toBe('bad_correct_option');
+    expect(pollSetupRefusal('quiz', ['a', 'b'], { ...base, correctOption: 1 })).toBeNull();
+    expect(pollSetupRefusal('multiple', ['a', 'b'], { ...base, maxChoices: 3 })).toBe('max_choices_over_options');
+    expect(pollSetupRefusal('wordcloud', [], base)).toBeNull();
+  });
+
+  it('stops taking votes when closed or when the timer runs out', () => {
+    const open = poll('single');
+    expect(acceptsVotes(open, new Date())).toBe(true);
+    expect(acceptsVotes({ ...open, closesAt: '2026-12-05T10:00:30.000Z' }, new Date('2026-12-05T10:00:29Z'))).toBe(true);
+    expect(acceptsVotes({ ...open, closesAt: '2026-12-05T10:00:30.000Z' }, new Date('2026-12-05T10:00:30Z'))).toBe(false);
+    expect(acceptsVotes({ ...open, state: 'closed' }, new Date())).toBe(false);
   });
 });

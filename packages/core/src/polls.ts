@@ -1,4 +1,4 @@
-import type { Poll } from '@jisr/protocol/poll';
+import type { Poll, PollKind, PollSettings } from '@jisr/protocol/poll';
 import type { Actor } from './actor.js';
 
 /** Drafts are the moderators' work in progress: nobody else sees them. */
@@ -30,4 +30,38 @@ export function toVisiblePoll(poll: Poll, viewer: Actor): Poll {
   if (staff || poll.state === 'closed' || poll.settings.correctOption === undefined) return poll;
   const { correctOption: _hidden, ...settings } = poll.settings;
   return { ...poll, settings };
+}
+
+export type PollSetupRefusal = 'too_few_options' | 'options_not_allowed' | 'bad_correct_option' | 'max_choices_over_options';
+
+/** Kinds whose answers are picked from the options. */
+const OPTION_KINDS: readonly PollKind[] = ['single', 'multiple', 'ranking', 'quiz'];
+
+/** Why a poll can't be built with these options and settings, or null when it can. */
+export function pollSetupRefusal(kind: PollKind, options: readonly string[], settings: PollSettings): PollSetupRefusal | null {
+  if (OPTION_KINDS.includes(kind)) {
+    if (options.length < 2) return 'too_few_options';
+  } else if (options.length > 0) {
+    return 'options_not_allowed';
+  }
+  if (kind === 'quiz') {
+    const correct = settings.correctOption;
+    if (correct === undefined || correct >= options.length) return 'bad_correct_option';
+  }
+  if (kind === 'multiple' && settings.maxChoices !== undefined && settings.maxChoices > options.length) {
+    return 'max_choices_over_options';
+  }
+  return null;
+}
+
+/** Does the poll take a ballot at `now`? Open, and its timer (if any) not run out. */
+export function acceptsVotes(poll: Poll, now: Date): boolean {
+  if (poll.state !== 'open') return false;
+  return poll.closesAt === undefined || now.getTime() < Date.parse(poll.closesAt);
+}
+
+/** The correct option's id of a quiz, if it has one. */
+export function correctOptionId(poll: Poll): string | undefined {
+  const index = poll.settings.correctOption;
+  return index === undefined ? undefined : poll.options[index]?.id;
 }

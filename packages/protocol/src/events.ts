@@ -4,7 +4,7 @@ import { AgendaUpdateInput, AnnounceInput, Announcement } from './agenda.js';
 import type { Lang } from './common.js';
 import type { Session } from './event.js';
 import type { TokenClaims } from './http.js';
-import { PollCreateInput, PollRefInput, PollVoteInput } from './poll.js';
+import { PollCreateInput, PollEditInput, PollRefInput, PollVoteInput } from './poll.js';
 import type { Ballot, Poll, Tally } from './poll.js';
 import {
   QuestionAskInput,
@@ -38,6 +38,10 @@ export const ClientEvent = {
   PollOpen: 'poll:open',
   PollClose: 'poll:close',
   PollReveal: 'poll:reveal',
+  PollEdit: 'poll:edit',
+  PollReset: 'poll:reset',
+  PollDuplicate: 'poll:duplicate',
+  PollDelete: 'poll:delete',
   PollVote: 'poll:vote',
   AgendaUpdate: 'agenda:update',
   Announce: 'announce',
@@ -50,6 +54,7 @@ export const ServerEvent = {
   QuestionRemove: 'question:remove',
   PollUpsert: 'poll:upsert',
   PollTally: 'poll:tally',
+  PollRemove: 'poll:remove',
   AgendaUpdate: 'agenda:update',
   Announcement: 'announcement',
 } as const;
@@ -71,6 +76,10 @@ export const clientEventSchemas = {
   [ClientEvent.PollOpen]: PollRefInput,
   [ClientEvent.PollClose]: PollRefInput,
   [ClientEvent.PollReveal]: PollRefInput,
+  [ClientEvent.PollEdit]: PollEditInput,
+  [ClientEvent.PollReset]: PollRefInput,
+  [ClientEvent.PollDuplicate]: PollRefInput,
+  [ClientEvent.PollDelete]: PollRefInput,
   [ClientEvent.PollVote]: PollVoteInput,
   [ClientEvent.AgendaUpdate]: AgendaUpdateInput,
   [ClientEvent.Announce]: AnnounceInput,
@@ -92,6 +101,10 @@ export interface ClientEventResults {
   'poll:open': Poll;
   'poll:close': Poll;
   'poll:reveal': Poll;
+  'poll:edit': Poll;
+  'poll:reset': Poll;
+  'poll:duplicate': Poll;
+  'poll:delete': { pollId: string };
   'poll:vote': { pollId: string; ballot: Ballot };
   'agenda:update': Session;
   announce: Announcement;
@@ -120,6 +133,11 @@ export interface PollUpsert {
   poll: Poll;
   seq: number;
 }
+export interface PollRemove {
+  pollId: string;
+  sessionId: string;
+  seq: number;
+}
 export interface AgendaUpdate {
   session: Session;
   seq: number;
@@ -130,6 +148,7 @@ export interface ServerToClientEvents {
   'question:remove': (message: QuestionRemove) => void;
   'poll:upsert': (message: PollUpsert) => void;
   'poll:tally': (message: Tally) => void;
+  'poll:remove': (message: PollRemove) => void;
   'agenda:update': (message: AgendaUpdate) => void;
   announcement: (message: Announcement) => void;
 }

@@ -55,7 +55,16 @@ export const PollCreateInput = z.object({
 });
 export type PollCreateInput = z.input<typeof PollCreateInput>;
 
-/** `poll:open`, `poll:close`, `poll:reveal` */
+/** `poll:edit`: a draft's prompt, options or settings. */
+export const PollEditInput = z.object({
+  pollId: Id,
+  prompt: z.string().trim().min(1).max(300).optional(),
+  options: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+  settings: PollSettings.partial().optional(),
+});
+export type PollEditInput = z.input<typeof PollEditInput>;
+
+/** `poll:open`, `poll:close`, `poll:reveal`, `poll:reset`, `poll:duplicate`, `poll:delete` */
 export const PollRefInput = z.object({ pollId: Id });
 export type PollRefInput = z.input<typeof PollRefInput>;
 

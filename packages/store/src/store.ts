@@ -2,7 +2,8 @@ import type { QuestionRecord } from '@jisr/core/questions';
 import type { Lang } from '@jisr/protocol/common';
 import type { Event, Room, Session, Speaker } from '@jisr/protocol/event';
 import type { Invite, Participant } from '@jisr/protocol/http';
-import type { Poll } from '@jisr/protocol/poll';
+import type { Contribution, TallyCounts } from '@jisr/core/poll-ballots';
+import type { Ballot, Poll, PollOption, PollSettings, PollState } from '@jisr/protocol/poll';
 import type { QuestionStatus } from '@jisr/protocol/question';
 
 /** An event as stored: the public fields plus its owner (an organizer's user id). */
@@ -89,6 +90,55 @@ export interface InviteRecord extends Invite {
 }
 
 export type NewInvite = Omit<InviteRecord, 'id' | 'revoked' | 'uses'>;
+
+export type NewPoll = Omit<Poll, 'id'>;
+
+/** A change to a poll; `null` clears an optional time. Fields left out stay as they are. */
+export interface PollChange {
+  state?: PollState;
+  prompt?: string;
+  options?: PollOption[];
+  settings?: PollSettings;
+  revealed?: boolean;
+  openedAt?: string | null;
+  closesAt?: string | null;
+}
+
+/** What must still hold when a poll change is applied (else StoreConflict, nothing changed). */
+export interface PollGuard {
+  states?: readonly PollState[];
+}
+
+export interface NewBallot {
+  pollId: string;
+  /** `actorKey` of the voter: one ballot per voter per poll. */
+  voterKey: string;
+  /** Shown on a quiz leaderboard; absent for anonymous voters. */
+  voterName?: string;
+  ballot: Ballot;
+  /** What the ballot adds to the running tally (core's ballotContributions). */
+  contributions: Contribution[];
+  /** Quiz points earned by this ballot. */
+  score?: number;
+  clientId: string;
+  castAt: string;
+  /** May a voter who already voted replace their ballot? (the poll's allowChange) */
+  allowChange: boolean;
+}
+
+/**
+ * - cast: a first ballot, counted.
+ * - changed: the voter's earlier ballot replaced (its contributions taken back, the new ones added).
+ * - repeat: this voter already cast with this clientId: nothing counted again; `ballot` is the stored one.
+ * - locked: the voter already voted and the poll doesn't allow changes; `ballot` is the stored one.
+ * - closed: the poll is not open; nothing stored.
+ */
+export type CastOutcome = 'cast' | 'changed' | 'repeat' | 'locked' | 'closed';
+
+export interface CastResult {
+  outcome: CastOutcome;
+  ballot?: Ballot;
+}
 
 /** A change to a session's shared state, with the session's `seq` after it. */
 export interface Sequenced<T> {
@@ -210,6 +260,45 @@ export interface Store {
 
   /** In creation order. */
   listPolls(sessionId: string): Promise<Poll[]>;
+
+  /** Stores a poll (ids of its options made by the caller); bumps the session's seq. */
+  createPoll(poll: NewPoll): Promise<Sequenced<Poll>>;
+  getPoll(id: string): Promise<Poll | null>;
+  /**
+   * Applies `change` when `guard` holds; bumps seq (even for `{}`). StoreNotFound /
+   * StoreConflict as for questions.
+   */
+  updatePoll(id: string, change: PollChange, guard?: PollGuard): Promise<Sequenced<Poll>>;
+  /** Removes a poll with its ballots and counts; bumps seq; returns the poll as it was. */
+  deletePoll(id: string): Promise<Sequenced<Poll>>;
+  /** Removes every ballot and count of a poll and sets it back to draft; bumps seq. */
+  resetPoll(id: string): Promise<Sequenced<Poll>>;
+  /** Every open poll of every event (to re-arm close timers after a restart). */
+  listOpenPolls(): Promise<Poll[]>;
+
+  /**
+   * The one-ballot rule and the tally update in one atomic step: checks the poll is open,
+   * deduplicates by (voter, clientId), replaces or refuses an earlier ballot as
+   * `allowChange` says, and adds (and takes back) contributions to the running counts.
+   * Does not bump seq: tallies travel apart from seq (coalesced, see DESIGN.md section 6).
+   */
+  castBallot(ballot: NewBallot): Promise<CastResult>;
+  /**
+   * The running counts of a poll: total ballots, summed contributions (keys at 0 left out),
+   * the first label seen for each of those keys (`labels` absent when none). No
+   * `leaderboard`: see quizLeaderboard. An unknown poll has `{ total: 0, counts: {} }`.
+   */
+  getTallyCounts(pollId: string): Promise<TallyCounts>;
+  /** The voter's ballots in a session, by poll id. */
+  listBallots(sessionId: string, voterKey: string): Promise<Record<string, Ballot>>;
+  /** Open-text answers of a poll, oldest first: in the order stored, a changed answer as a new one. */
+  listTextAnswers(pollId: string): Promise<{ text: string; castAt: string }[]>;
+  /**
+   * Named voters with the most quiz points summed over a session's quizzes, best first, ties
+   * by name (code point order). Ballots without `voterName` score nothing here; a voter is
+   * shown under the name of their latest named quiz ballot. `limit` <= 0 gives [].
+   */
+  quizLeaderboard(sessionId: string, limit: number): Promise<{ name: string; score: number }[]>;
 
   /** The session's change counter: 0 before any change, and for an unknown session. */
   getSeq(sessionId: string): Promise<number>;

@@ -3,6 +3,7 @@ import { sortQuestions, toPublicQuestion } from '@jisr/core/questions';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { pollResultsCsv } from '../polls/results-csv.js';
 import { questionsCsv } from '../qa/questions-csv.js';
 import { parse } from './respond.js';
 import { authorizeInEvent, eventById } from './staff-auth.js';
@@ -20,6 +21,17 @@ export function sessionRoutes(ctx: AppContext): Router {
       .type('text/csv; charset=utf-8')
       .attachment(`questions-${session.id}.csv`)
       .send(questionsCsv(questions));
+  });
+  /** A poll's results for the organizer's records (staff and speakers of the session). */
+  router.get('/polls/:id/results.csv', async (req, res) => {
+    const poll = await ctx.store.getPoll(parse(Id, req.params['id']));
+    if (!poll) throw new AppError('not_found', 'No such poll.');
+    const session = await ctx.store.getSession(poll.sessionId);
+    if (!session) throw new AppError('not_found', 'No such poll.');
+    await authorizeInEvent(ctx, req, await eventById(ctx, session.eventId), 'poll:view-hidden-results', session.id);
+    const [tally, answers] = await Promise.all([ctx.tallies.current(poll.id), ctx.store.listTextAnswers(poll.id)]);
+    if (!tally) throw new AppError('not_found', 'No such poll.');
+    res.status(200).type('text/csv; charset=utf-8').attachment(`poll-${poll.id}.csv`).send(pollResultsCsv(poll, tally, answers));
   });
   return router;
 }

@@ -1,12 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Question } from '@jisr/protocol/question';
+import { spreadsheetSafe } from '../http/csv-cell.js';
 
-/** Spreadsheets run cells starting with these as formulas: a question must never do that. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function cell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
 
 /**
  * A session's questions as CSV for Excel and LibreOffice: UTF-8 with a byte-order mark
@@ -20,10 +15,10 @@ export function questionsCsv(questions: readonly Question[]): string {
     String(question.votes),
     question.pinned ? 'yes' : '',
     question.lang,
-    cell(question.anonymous ? '' : (question.authorName ?? '')),
-    cell(question.text),
-    cell(question.reply ?? ''),
-    cell(question.labels.join(', ')),
+    spreadsheetSafe(question.anonymous ? '' : (question.authorName ?? '')),
+    spreadsheetSafe(question.text),
+    spreadsheetSafe(question.reply ?? ''),
+    spreadsheetSafe(question.labels.join(', ')),
     question.answeredAt ?? '',
   ]);
   const header = ['id', 'asked_at', 'status', 'votes', 'pinned', 'language', 'author', 'question', 'reply', 'labels', 'answered_at'];

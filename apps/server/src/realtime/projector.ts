@@ -1,8 +1,13 @@
+import type { Actor } from '@jisr/core/actor';
+import { isPollVisible, toVisiblePoll } from '@jisr/core/polls';
 import { isPublished, toPublicQuestion } from '@jisr/core/questions';
 import { ServerEvent } from '@jisr/protocol/events';
 import type { DomainEvent, DomainEventPublisher } from './domain-events.js';
 import { rooms } from './rooms.js';
 import type { JisrServer } from './types.js';
+
+/** What the audience room may see is what an attendee may see (screens and speakers see no more there). */
+const AUDIENCE: Actor = { role: 'attendee', eventId: '' };
 
 /**
  * Turns domain events into socket messages. Every viewer of a session receives exactly one
@@ -35,6 +40,24 @@ export function createProjector(io: JisrServer): DomainEventPublisher {
           const { question, seq } = event;
           const remove = { questionId: question.id, sessionId: question.sessionId, seq };
           io.to([rooms.staff(question.sessionId), rooms.audience(question.sessionId)]).emit(ServerEvent.QuestionRemove, remove);
+          return;
+        }
+        case 'poll.changed': {
+          const { poll, seq } = event;
+          const staff = rooms.staff(poll.sessionId);
+          io.to(staff).emit(ServerEvent.PollUpsert, { poll, seq });
+          // Drafts stay with the moderators; the audience still hears that seq moved on.
+          if (isPollVisible(poll, AUDIENCE)) {
+            io.to(rooms.audience(poll.sessionId)).emit(ServerEvent.PollUpsert, { poll: toVisiblePoll(poll, AUDIENCE), seq });
+          } else {
+            io.to(rooms.audience(poll.sessionId)).emit(ServerEvent.PollRemove, { pollId: poll.id, sessionId: poll.sessionId, seq });
+          }
+          return;
+        }
+        case 'poll.removed': {
+          const { poll, seq } = event;
+          const message = { pollId: poll.id, sessionId: poll.sessionId, seq };
+          io.to([rooms.staff(poll.sessionId), rooms.audience(poll.sessionId)]).emit(ServerEvent.PollRemove, message);
           return;
         }
         case 'session.changed': {

@@ -6,6 +6,8 @@ export const rooms = {
   event: (eventId: string) => `event:${eventId}`,
   audience: (sessionId: string) => `session:${sessionId}:audience`,
   staff: (sessionId: string) => `session:${sessionId}:staff`,
+  /** Speakers: they see poll results even while the audience does not. */
+  stage: (sessionId: string) => `session:${sessionId}:stage`,
   /** One person's sockets viewing one session: where their own pending questions go. */
   author: (sessionId: string, actorKey: string) => `session:${sessionId}:actor:${actorKey}`,
   /** Every socket opened with one invite's staff token: closed when the invite is revoked. */

@@ -1,8 +1,9 @@
 import { actorKey } from '@jisr/core/actor';
 import { can } from '@jisr/core/permissions';
-import { isPollVisible } from '@jisr/core/polls';
+import { isPollVisible, resultsVisibleTo, toVisiblePoll } from '@jisr/core/polls';
 import { isQuestionVisible, toPublicQuestion } from '@jisr/core/questions';
 import { ClientEvent } from '@jisr/protocol/events';
+import type { Tally } from '@jisr/protocol/poll';
 import type { AppContext } from '../context.js';
 import type { Logger } from '../logger.js';
 import { authorizeInSession } from '../realtime/access.js';
@@ -24,24 +25,32 @@ export function registerSessionHandlers(ctx: AppContext, socket: JisrSocket, log
         rooms.event(event.id),
         staff ? rooms.staff(sessionId) : rooms.audience(sessionId),
         rooms.author(sessionId, key),
+        ...(actor.role === 'speaker' ? [rooms.stage(sessionId)] : []),
       ]);
       const seq = await ctx.store.getSeq(sessionId);
-      const [records, polls, myVotes] = await Promise.all([
+      const [records, allPolls, myVotes, myBallots] = await Promise.all([
         ctx.store.listQuestions(sessionId),
         ctx.store.listPolls(sessionId),
         ctx.store.listVotes(sessionId, key),
+        ctx.store.listBallots(sessionId, key),
       ]);
       const visible = records.filter((record) => isQuestionVisible(record, actor, key));
+      const polls = allPolls.filter((poll) => isPollVisible(poll, actor));
+      const tallies: Record<string, Tally> = {};
+      for (const poll of polls) {
+        if (poll.state === 'draft' || !resultsVisibleTo(poll, actor)) continue;
+        const tally = await ctx.tallies.current(poll.id);
+        if (tally) tallies[poll.id] = tally;
+      }
       return {
         session,
         role: actor.role,
         questions: visible.map(toPublicQuestion),
-        polls: polls.filter((poll) => isPollVisible(poll, actor)),
-        // Ballots and tallies arrive with the polls feature; until then no poll can take a vote.
-        tallies: {},
+        polls: polls.map((poll) => toVisiblePoll(poll, actor)),
+        tallies,
         myVotes,
         myQuestionIds: records.filter((record) => record.authorKey === key).map((record) => record.id),
-        myBallots: {},
+        myBallots,
         seq,
       };
     },

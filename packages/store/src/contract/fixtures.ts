@@ -1,9 +1,13 @@
+import { ballotContributions } from '@jisr/core/poll-ballots';
 import type { QuestionRecord } from '@jisr/core/questions';
 import type { Room, Session } from '@jisr/protocol/event';
+import type { Ballot, Poll } from '@jisr/protocol/poll';
 import type {
   EventRecord,
+  NewBallot,
   NewEvent,
   NewInvite,
+  NewPoll,
   NewQuestion,
   NewSession,
   NewUser,
@@ -122,4 +126,46 @@ export async function askOne(
   overrides: Partial<NewQuestion> = {},
 ): Promise<QuestionRecord> {
   return (await store.askQuestion(newQuestion(sessionId, overrides))).value;
+}
+
+/** A draft single-choice poll with three options (ids made by the caller, as the server does). */
+export function newPoll(sessionId: string, overrides: Partial<NewPoll> = {}): NewPoll {
+  return {
+    sessionId,
+    kind: 'single',
+    prompt: 'Faut-il une deuxième journée en 2027 ?',
+    options: [
+      { id: 'opt_oui', label: 'Oui' },
+      { id: 'opt_non', label: 'Non' },
+      { id: 'opt_nsp', label: 'لا أدري' },
+    ],
+    state: 'draft',
+    settings: { results: 'live', allowChange: false, anonymous: true },
+    revealed: false,
+    createdAt: '2026-12-05T09:50:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Creates a poll (open unless overridden) and returns it as stored. */
+export async function openPoll(store: Store, sessionId: string, overrides: Partial<NewPoll> = {}): Promise<Poll> {
+  const input = newPoll(sessionId, { state: 'open', openedAt: '2026-12-05T09:55:00.000Z', ...overrides });
+  return (await store.createPoll(input)).value;
+}
+
+/**
+ * A ballot as the server hands it to castBallot: contributions from core's
+ * ballotContributions, allowChange from the poll's settings, a clientId per voter.
+ */
+export function newBallot(poll: Poll, voterKey: string, ballot: Ballot, overrides: Partial<NewBallot> = {}): NewBallot {
+  return {
+    pollId: poll.id,
+    voterKey,
+    ballot,
+    contributions: ballotContributions(poll, ballot),
+    clientId: `client-${voterKey.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+    castAt: '2026-12-05T10:00:00.000Z',
+    allowChange: poll.settings.allowChange,
+    ...overrides,
+  };
 }

@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import type { StoreUnderTest } from './fixtures.js';
 import { agendaContract } from './agenda-contract.js';
+import { ballotContract } from './ballot-contract.js';
 import { concurrencyContract } from './concurrency-contract.js';
 import { inviteContract } from './invite-contract.js';
 import { moderationContract } from './moderation-contract.js';
 import { peopleContract } from './people-contract.js';
+import { pollContract } from './poll-contract.js';
 import { qaContract } from './qa-contract.js';
 import { sessionChangeContract } from './session-change-contract.js';
 
@@ -49,6 +51,8 @@ export function runStoreContract(
     moderationContract(store);
     sessionChangeContract(store);
     inviteContract(store);
+    pollContract(store);
+    ballotContract(store);
     concurrencyContract(store);
   });
 }

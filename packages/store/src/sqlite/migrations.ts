@@ -165,6 +165,67 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX invites_by_event ON invites (event_id, ord);
   `,
+  // Version 3: ballots and the running counts of polls (castBallot, getTallyCounts).
+  `
+  -- Ballots the poll holds now: the tally's total, kept up to date by castBallot instead of
+  -- counted on every tally push.
+  ALTER TABLE polls ADD COLUMN ballot_count INTEGER NOT NULL DEFAULT 0;
+  -- Ballots stored in the poll so far, cast or changed: each ballot's place in answer order.
+  ALTER TABLE polls ADD COLUMN casts INTEGER NOT NULL DEFAULT 0;
+  -- listOpenPolls.
+  CREATE INDEX polls_by_state ON polls (state, ord);
+
+  -- One ballot per voter per poll. WITHOUT ROWID: the rows live in (poll_id, voter_key)
+  -- order, so castBallot finds a voter's ballot with one lookup and a poll's ballots (text
+  -- answers, a poll deleted or reset) are one contiguous range.
+  CREATE TABLE ballots (
+    poll_id TEXT NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+    voter_key TEXT NOT NULL,
+    -- The poll's session (a poll never moves): finds a voter's ballots in a session.
+    session_id TEXT NOT NULL,
+    -- NULL for an anonymous voter: kept off the quiz leaderboard.
+    voter_name TEXT,
+    -- JSON: the ballot as cast.
+    ballot TEXT NOT NULL,
+    -- JSON: the contributions it added to poll_counts, taken back exactly when it changes.
+    contributions TEXT NOT NULL,
+    score INTEGER NOT NULL DEFAULT 0,
+    client_id TEXT NOT NULL,
+    cast_at TEXT NOT NULL,
+    -- polls.casts when it was stored (cast or changed): oldest first for text answers.
+    ord INTEGER NOT NULL,
+    PRIMARY KEY (poll_id, voter_key)
+  ) WITHOUT ROWID;
+  -- listBallots (a voter's ballots of a session).
+  CREATE INDEX ballots_by_voter ON ballots (session_id, voter_key);
+
+  -- The running tally: summed contribution weights per key (option id, rating value, word).
+  CREATE TABLE poll_counts (
+    poll_id TEXT NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    -- The first label seen for the key (how a word cloud shows a word).
+    label TEXT,
+    PRIMARY KEY (poll_id, key)
+  ) WITHOUT ROWID;
+
+  -- The quiz leaderboard of a session, kept up to date by castBallot (and by deleting or
+  -- resetting a quiz) so that reading its top is a walk down an index, however many ballots
+  -- there are: a sum over every ballot would block the event loop on each tally push.
+  -- Named quiz ballots only.
+  CREATE TABLE quiz_scores (
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    voter_key TEXT NOT NULL,
+    -- The name of the voter's latest named quiz ballot.
+    name TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    -- How many named quiz ballots the score sums: the row goes with the last of them.
+    ballots INTEGER NOT NULL,
+    PRIMARY KEY (session_id, voter_key)
+  ) WITHOUT ROWID;
+  -- quizLeaderboard: best first, ties by name.
+  CREATE INDEX quiz_scores_ranked ON quiz_scores (session_id, score DESC, name, voter_key);
+  `,
 ];
 
 /** The schema version this build writes and reads. */

@@ -1,5 +1,4 @@
 import type { QuestionRecord } from '@jisr/core/questions';
-import type { Poll } from '@jisr/protocol/poll';
 import { newId } from '../ids.js';
 import {
   StoreConflict,
@@ -11,12 +10,12 @@ import {
   type Sequenced,
   type VoteResult,
 } from '../store.js';
-import { toFlag, toJson, toPoll, toQuestion, type PollRow, type QuestionRow } from './rows.js';
+import { toFlag, toJson, toQuestion, type QuestionRow } from './rows.js';
 import { bumpSeq, currentSeq } from './seq.js';
 import type { Sql } from './sql.js';
 
 /**
- * Questions, votes, polls and the session seq they bump. Each write is one IMMEDIATE
+ * Questions, votes and the session seq they bump. Each write is one IMMEDIATE
  * transaction: its check, its change and the seq bump commit together or not at all.
  */
 
@@ -194,10 +193,6 @@ export function listVotes(sql: Sql, sessionId: string, voterKey: string): string
     { sessionId, voterKey },
   );
   return rows.map((row) => row.question_id);
-}
-
-export function listPolls(sql: Sql, sessionId: string): Poll[] {
-  return sql.all<PollRow>('SELECT * FROM polls WHERE session_id = :sessionId ORDER BY ord', { sessionId }).map(toPoll);
 }
 
 export function getSeq(sql: Sql, sessionId: string): number {

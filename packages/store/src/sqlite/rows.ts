@@ -1,8 +1,9 @@
+import type { Contribution } from '@jisr/core/poll-ballots';
 import type { QuestionRecord } from '@jisr/core/questions';
 import { Lang, LocalizedText } from '@jisr/protocol/common';
 import { Event, QaSettings, Session, SessionKind, SessionStatus, type Room, type Speaker } from '@jisr/protocol/event';
 import { InviteRole, type Participant } from '@jisr/protocol/http';
-import { Poll, PollKind, PollSettings, PollState } from '@jisr/protocol/poll';
+import { Ballot, Poll, PollKind, PollSettings, PollState } from '@jisr/protocol/poll';
 import { Question, QuestionStatus } from '@jisr/protocol/question';
 import type { EventRecord, InviteRecord, UserRecord } from '../store.js';
 
@@ -122,6 +123,25 @@ export type PollRow = {
   created_at: string;
   opened_at: string | null;
   closes_at: string | null;
+  /** How many ballots the poll holds now (version 3). */
+  ballot_count: number;
+  /** How many ballots were stored so far, cast or changed (version 3). */
+  casts: number;
+};
+
+export type BallotRow = {
+  poll_id: string;
+  voter_key: string;
+  session_id: string;
+  voter_name: string | null;
+  /** JSON: the Ballot. */
+  ballot: string;
+  /** JSON: the Contribution[] it added to poll_counts. */
+  contributions: string;
+  score: number;
+  client_id: string;
+  cast_at: string;
+  ord: number;
 };
 
 interface Schema<T> {
@@ -263,4 +283,24 @@ export function toPoll(row: PollRow): Poll {
     ...present('openedAt', row.opened_at),
     ...present('closesAt', row.closes_at),
   };
+}
+
+/** A stored ballot column (JSON), checked against the protocol's Ballot schema. */
+export function toBallot(text: string): Ballot {
+  return fromJson(Ballot, text);
+}
+
+/** A stored contributions column (JSON): what a ballot added to poll_counts. */
+export function toContributions(text: string): Contribution[] {
+  const value: unknown = JSON.parse(text);
+  if (!Array.isArray(value)) throw new TypeError('stored contributions are not an array');
+  return value.map((entry: unknown): Contribution => {
+    if (typeof entry !== 'object' || entry === null) throw new TypeError('a stored contribution is not an object');
+    const { key, weight, label } = entry as Record<string, unknown>;
+    if (typeof key !== 'string' || typeof weight !== 'number' || !Number.isInteger(weight)) {
+      throw new TypeError('a stored contribution has no string key or integer weight');
+    }
+    if (label !== undefined && typeof label !== 'string') throw new TypeError('a stored contribution label is not text');
+    return label === undefined ? { key, weight } : { key, weight, label };
+  });
 }

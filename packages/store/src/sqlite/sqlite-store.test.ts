@@ -3,12 +3,22 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'libsql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { newEvent, newInvite, newQuestion, newUser, seedSession } from '../contract/fixtures.js';
+import {
+  newBallot,
+  newEvent,
+  newInvite,
+  newPoll,
+  newQuestion,
+  newUser,
+  openPoll,
+  seedSession,
+} from '../contract/fixtures.js';
 import { runStoreContract } from '../contract/store-contract.js';
 import type { Store } from '../store.js';
 import { openDatabase, pragma } from './connection.js';
 import { applyMigrations, MIGRATIONS, SCHEMA_VERSION, schemaVersion } from './migrations.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { Sql } from './sql.js';
+import { openSqliteStore, SqliteStore } from './sqlite-store.js';
 
 let dir = '';
 let files = 0;
@@ -200,6 +210,146 @@ describe('SQLite store', () => {
     }
     expect(db.prepare('SELECT id FROM events').all()).toStrictEqual([{ id: kept.id }]);
     db.close();
+  });
+
+  it('upgrades a version 2 file: its polls read back the same and take ballots', async () => {
+    const file = nextFile();
+    const first = open(file);
+    const { session } = await seedSession(first);
+    const { value: poll } = await first.createPoll(newPoll(session.id, { state: 'open', closesAt: '2026-12-05T10:00:00Z' }));
+    await first.close();
+
+    // The same data under the version 2 schema, as a file from the previous release.
+    const old = nextFile();
+    const v2 = openDatabase(old);
+    for (const migration of MIGRATIONS.slice(0, 2)) v2.exec(migration);
+    v2.exec('PRAGMA user_version = 2');
+    v2.exec(`ATTACH DATABASE '${file.replaceAll("'", "''")}' AS current`);
+    for (const table of ['users', 'events', 'rooms', 'sessions']) {
+      v2.exec(`INSERT INTO main.${table} SELECT * FROM current.${table}`);
+    }
+    const columns = 'ord, id, session_id, kind, prompt, options, state, settings, revealed, created_at, opened_at, closes_at';
+    v2.exec(`INSERT INTO main.polls (${columns}) SELECT ${columns} FROM current.polls`);
+    v2.exec('DETACH DATABASE current');
+    v2.close();
+
+    const upgraded = open(old);
+    expect(await upgraded.getPoll(poll.id)).toStrictEqual(poll);
+    expect(await upgraded.listOpenPolls()).toStrictEqual([poll]);
+    expect(await upgraded.getTallyCounts(poll.id)).toStrictEqual({ total: 0, counts: {} });
+    await upgraded.castBallot(newBallot(poll, 'p:pa_1', { optionId: 'opt_oui' }));
+    expect(await upgraded.getTallyCounts(poll.id)).toStrictEqual({ total: 1, counts: { opt_oui: 1 } });
+    const check = new Database(old);
+    expect(schemaVersion(check)).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
+  it('deleting a session deletes its polls, ballots, counts and quiz scores', async () => {
+    const file = nextFile();
+    const store = open(file);
+    const { session } = await seedSession(store);
+    const settings = { results: 'live', allowChange: false, anonymous: false, correctOption: 0 } as const;
+    const quiz = await openPoll(store, session.id, { kind: 'quiz', settings });
+    await store.castBallot(newBallot(quiz, 'p:pa_1', { optionId: 'opt_oui' }, { voterName: 'Salma', score: 1000 }));
+    await store.close();
+
+    const db = openDatabase(file);
+    db.prepare('DELETE FROM sessions WHERE id = ?').run(session.id);
+    for (const table of ['polls', 'ballots', 'poll_counts', 'quiz_scores']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toMatchObject({ n: 0 });
+    }
+    db.close();
+  });
+
+  it('castBallot, the tally reads, reset and delete find their rows by key: no statement scans a table', async () => {
+    const db = openDatabase(nextFile());
+    applyMigrations(db);
+    // Every statement the store prepares goes through db.prepare once (they are cached).
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = (source: string) => {
+      prepared.push(source);
+      return prepare(source);
+    };
+    const store = new SqliteStore(new Sql(db));
+    opened.push(store);
+    const { session } = await seedSession(store);
+    const settings = { results: 'live', allowChange: true, anonymous: false, correctOption: 0 } as const;
+    const quiz = await openPoll(store, session.id, { kind: 'quiz', settings });
+    const cloud = await openPoll(store, session.id, { kind: 'wordcloud', options: [], settings });
+    prepared.length = 0;
+    await store.castBallot(newBallot(quiz, 'p:pa_1', { optionId: 'opt_oui' }, { voterName: 'Salma', score: 900 }));
+    await store.castBallot(newBallot(quiz, 'p:pa_1', { optionId: 'opt_non' }, { clientId: 'client-2', score: 0 }));
+    await store.castBallot(newBallot(cloud, 'p:pa_1', { words: ['Rabat'] }));
+    await store.castBallot(newBallot(cloud, 'p:pa_1', { words: ['Tanger'] }, { clientId: 'client-2' }));
+    await store.castBallot(newBallot(cloud, 'p:pa_1', { words: ['Tanger'] }, { clientId: 'client-2' }));
+    await store.getTallyCounts(cloud.id);
+    await store.listBallots(session.id, 'p:pa_1');
+    await store.quizLeaderboard(session.id, 10);
+    await store.listOpenPolls();
+    await store.resetPoll(quiz.id);
+    await store.deletePoll(cloud.id);
+
+    expect(prepared.length).toBeGreaterThan(8);
+    for (const source of prepared) {
+      const plan = prepare(`EXPLAIN QUERY PLAN ${source}`).all() as { detail: string }[];
+      const scans = plan.filter(({ detail }) => /^SCAN /.test(detail));
+      expect(scans, source).toStrictEqual([]);
+    }
+  });
+
+  it('keeps the quiz leaderboard equal to the sum of the named quiz ballots through changes, resets and deletes', async () => {
+    const file = nextFile();
+    const store = open(file);
+    const { session } = await seedSession(store);
+    const settings = { results: 'live', allowChange: true, anonymous: false, correctOption: 0 } as const;
+    const quizzes = [];
+    for (let index = 0; index < 4; index++) quizzes.push(await openPoll(store, session.id, { kind: 'quiz', settings }));
+    const survey = await openPoll(store, session.id, { settings });
+    // A fixed pseudo-random walk (xorshift32 from a fixed seed), so a failure replays.
+    let state = 0x9e3779b9;
+    const next = (below: number): number => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) % below;
+    };
+    for (let step = 0; step < 600; step++) {
+      const poll = next(10) === 0 ? survey : quizzes[next(quizzes.length)];
+      if (!poll) throw new Error('no poll');
+      const voter = `p:pa_${next(12)}`;
+      const action = next(40);
+      if (action === 0 && poll !== survey) {
+        await store.resetPoll(poll.id);
+        await store.updatePoll(poll.id, { state: 'open' });
+        continue;
+      }
+      const named = next(4) !== 0;
+      const name = `Voter ${voter.slice(5)}${next(3) === 0 ? ' (phone 2)' : ''}`;
+      const ballot = { optionId: next(2) === 0 ? 'opt_oui' : 'opt_non' };
+      const overrides = { clientId: `client-${step}`, score: next(1001), ...(named ? { voterName: name } : {}) };
+      await store.castBallot(newBallot(poll, voter, ballot, overrides));
+    }
+    const deleted = quizzes[1];
+    if (deleted) await store.deletePoll(deleted.id);
+    const board = await store.quizLeaderboard(session.id, 100);
+    await store.close();
+
+    const db = openDatabase(file);
+    const expected = db
+      .prepare(
+        `SELECT b.voter_key, sum(b.score) AS score FROM ballots b JOIN polls p ON p.id = b.poll_id
+         WHERE p.session_id = ? AND p.kind = 'quiz' AND b.voter_name IS NOT NULL
+         GROUP BY b.voter_key`,
+      )
+      .all(session.id) as { voter_key: string; score: number }[];
+    db.close();
+    expect(board.length).toBeGreaterThan(5);
+    expect(board.length).toBe(expected.length);
+    expect(board.map((line) => line.score).sort((x, y) => x - y)).toStrictEqual(
+      expected.map((line) => line.score).sort((x, y) => x - y),
+    );
+    expect(board.map((line) => line.score)).toStrictEqual([...board.map((line) => line.score)].sort((x, y) => y - x));
   });
 
   it('close can be called twice', async () => {

@@ -1,19 +1,25 @@
 import type { QuestionRecord } from '@jisr/core/questions';
 import type { Room, Session, Speaker } from '@jisr/protocol/event';
 import type { Participant } from '@jisr/protocol/http';
-import type { Poll } from '@jisr/protocol/poll';
+import type { TallyCounts } from '@jisr/core/poll-ballots';
+import type { Ballot, Poll } from '@jisr/protocol/poll';
 import type {
   AskResult,
+  CastResult,
   EventRecord,
   InviteRecord,
+  NewBallot,
   NewEvent,
   NewInvite,
   NewParticipant,
+  NewPoll,
   NewQuestion,
   NewRoom,
   NewSession,
   NewSpeaker,
   NewUser,
+  PollChange,
+  PollGuard,
   QuestionChange,
   QuestionGuard,
   Sequenced,
@@ -27,6 +33,7 @@ import { openDatabase } from './connection.js';
 import * as invites from './invites.js';
 import { applyMigrations } from './migrations.js';
 import * as people from './people.js';
+import * as polls from './polls.js';
 import * as qa from './qa.js';
 import { Sql } from './sql.js';
 
@@ -38,7 +45,7 @@ export interface SqliteStoreOptions {
 /**
  * The embedded store: one SQLite connection, used by one process. libsql's API is
  * synchronous, so each method runs to completion before any other JavaScript does; the
- * transactions in qa.ts and agenda.ts are what keep a write atomic against other processes
+ * transactions in qa.ts, agenda.ts and polls.ts are what keep a write atomic against other processes
  * on the file.
  */
 export class SqliteStore implements Store {
@@ -186,7 +193,51 @@ export class SqliteStore implements Store {
   }
 
   async listPolls(sessionId: string): Promise<Poll[]> {
-    return qa.listPolls(this.#sql, sessionId);
+    return polls.listPolls(this.#sql, sessionId);
+  }
+
+  async createPoll(poll: NewPoll): Promise<Sequenced<Poll>> {
+    return polls.createPoll(this.#sql, poll);
+  }
+
+  async getPoll(id: string): Promise<Poll | null> {
+    return polls.getPoll(this.#sql, id);
+  }
+
+  async updatePoll(id: string, change: PollChange, guard?: PollGuard): Promise<Sequenced<Poll>> {
+    return polls.updatePoll(this.#sql, id, change, guard);
+  }
+
+  async deletePoll(id: string): Promise<Sequenced<Poll>> {
+    return polls.deletePoll(this.#sql, id);
+  }
+
+  async resetPoll(id: string): Promise<Sequenced<Poll>> {
+    return polls.resetPoll(this.#sql, id);
+  }
+
+  async listOpenPolls(): Promise<Poll[]> {
+    return polls.listOpenPolls(this.#sql);
+  }
+
+  async castBallot(ballot: NewBallot): Promise<CastResult> {
+    return polls.castBallot(this.#sql, ballot);
+  }
+
+  async getTallyCounts(pollId: string): Promise<TallyCounts> {
+    return polls.getTallyCounts(this.#sql, pollId);
+  }
+
+  async listBallots(sessionId: string, voterKey: string): Promise<Record<string, Ballot>> {
+    return polls.listBallots(this.#sql, sessionId, voterKey);
+  }
+
+  async listTextAnswers(pollId: string): Promise<{ text: string; castAt: string }[]> {
+    return polls.listTextAnswers(this.#sql, pollId);
+  }
+
+  async quizLeaderboard(sessionId: string, limit: number): Promise<{ name: string; score: number }[]> {
+    return polls.quizLeaderboard(this.#sql, sessionId, limit);
   }
 
   async getSeq(sessionId: string): Promise<number> {

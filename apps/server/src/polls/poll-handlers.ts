@@ -1,0 +1,246 @@
+import { actorKey } from '@jisr/core/actor';
+import { ballotContributions, ballotRefusal, quizPoints } from '@jisr/core/poll-ballots';
+import { acceptsVotes, correctOptionId, pollSetupRefusal } from '@jisr/core/polls';
+import { ClientEvent } from '@jisr/protocol/events';
+import type { Poll, PollOption, PollSettings } from '@jisr/protocol/poll';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { authorizeInSession } from '../realtime/access.js';
+import { handle } from '../realtime/handle.js';
+import type { JisrSocket } from '../realtime/types.js';
+
+const SETUP_REFUSALS = {
+  too_few_options: ['options', 'options: this kind of poll needs at least two options'],
+  options_not_allowed: ['options', 'options: this kind of poll takes no options'],
+  bad_correct_option: ['settings.correctOption', 'settings.correctOption: must name one of the options'],
+  max_choices_over_options: ['settings.maxChoices', 'settings.maxChoices: more than there are options'],
+} as const;
+
+const BALLOT_REFUSALS = {
+  wrong_shape: 'ballot: does not fit this kind of poll',
+  unknown_option: 'ballot: names an option this poll does not have',
+  duplicate_option: 'ballot: names an option twice',
+  too_many_choices: 'ballot: has more choices than this poll allows',
+  out_of_range: 'ballot: is outside the scale',
+  incomplete_ranking: 'ballot: must rank every option',
+  no_words: 'ballot: has no word to count',
+} as const;
+
+/** Option ids are positions: stable, short, unique within the poll. */
+function toOptions(labels: readonly string[]): PollOption[] {
+  return labels.map((label, index) => ({ id: `o${index + 1}`, label }));
+}
+
+function checkSetup(kind: Poll['kind'], options: readonly string[], settings: PollSettings): void {
+  const refusal = pollSetupRefusal(kind, options, settings);
+  if (refusal) {
+    const [field, message] = SETUP_REFUSALS[refusal];
+    throw new AppError('invalid_input', message, field);
+  }
+}
+
+/** Loads a poll and checks that this socket may do `action` in its session. */
+async function authorizeOnPoll(ctx: AppContext, socket: JisrSocket, pollId: string, action: 'poll:manage' | 'poll:vote') {
+  const poll = await ctx.store.getPoll(pollId);
+  if (!poll) throw new AppError('not_found', 'No such poll.', 'pollId');
+  return { poll, ...(await authorizeInSession(ctx, socket, poll.sessionId, action)) };
+}
+
+export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
+  const changed = (poll: Poll, seq: number) => ctx.events.publish({ type: 'poll.changed', poll, seq });
+
+  handle(
+    socket,
+    ClientEvent.PollCreate,
+    async (input) => {
+      await authorizeInSession(ctx, socket, input.sessionId, 'poll:manage');
+      checkSetup(input.kind, input.options, input.settings);
+      const { value, seq } = await ctx.store.createPoll({
+        sessionId: input.sessionId,
+        kind: input.kind,
+        prompt: input.prompt,
+        options: toOptions(input.options),
+        state: 'draft',
+        settings: input.settings,
+        revealed: false,
+        createdAt: ctx.clock.now().toISOString(),
+      });
+      changed(value, seq);
+      return value;
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.PollEdit,
+    async ({ pollId, prompt, options, settings }) => {
+      const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
+      const merged: PollSettings = { ...poll.settings, ...settings };
+      const labels = options ?? poll.options.map((option) => option.label);
+      checkSetup(poll.kind, labels, merged);
+      const { value, seq } = await ctx.store.updatePoll(
+        pollId,
+        { ...(prompt ? { prompt } : {}), ...(options ? { options: toOptions(options) } : {}), settings: merged },
+        { states: ['draft'] },
+      );
+      changed(value, seq);
+      return value;
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.PollOpen,
+    async ({ pollId }) => {
+      const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
+      // One poll at a time on the screen: opening one closes whichever else is open.
+      for (const other of await ctx.store.listPolls(poll.sessionId)) {
+        if (other.id === pollId || other.state !== 'open') continue;
+        const closed = await ctx.store.updatePoll(other.id, { state: 'closed' }, { states: ['open'] });
+        ctx.pollTimers.disarm(other.id);
+        changed(closed.value, closed.seq);
+        ctx.tallies.markDirty(other.id);
+      }
+      const now = ctx.clock.now();
+      const timer = poll.settings.timerSeconds;
+      const { value, seq } = await ctx.store.updatePoll(
+        pollId,
+        {
+          state: 'open',
+          openedAt: now.toISOString(),
+          closesAt: timer ? new Date(now.getTime() + timer * 1000).toISOString() : null,
+        },
+        { states: ['draft', 'closed'] },
+      );
+      ctx.pollTimers.arm(value);
+      changed(value, seq);
+      ctx.tallies.markDirty(pollId);
+      return value;
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.PollClose,
+    async ({ pollId }) => {
+      await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
+      const { value, seq } = await ctx.store.updatePoll(pollId, { state: 'closed' }, { states: ['open'] });
+      ctx.pollTimers.disarm(pollId);
+      changed(value, seq);
+      ctx.tallies.markDirty(pollId);
+      return value;
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.PollReveal,
+    async ({ pollId }) => {
+      await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
+      const { value, seq } = await ctx.store.updatePoll(pollId, { revealed: true }, { states: ['open', 'closed'] });
+      changed(value, seq);
+      ctx.tallies.markDirty(pollId);
+      return value;
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.PollReset,
+    async ({ pollId }) => {
+      await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
+      const { value, seq } = await ctx.store.resetPoll(pollId);
+      ctx.pollTimers.disarm(pollId);
+      changed(value, seq);
+      ctx.tallies.markDirty(pollId);
+      return value;
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.PollDuplicate,
+    async ({ pollId }) => {
+      const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
+      const { value, seq } = await ctx.store.createPoll({
+        sessionId: poll.sessionId,
+        kind: poll.kind,
+        prompt: poll.prompt,
+        options: poll.options,
+        state: 'draft',
+        settings: poll.settings,
+        revealed: false,
+        createdAt: ctx.clock.now().toISOString(),
+      });
+      changed(value, seq);
+      return value;
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.PollDelete,
+    async ({ pollId }) => {
+      await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
+      const { value, seq } = await ctx.store.deletePoll(pollId);
+      ctx.pollTimers.disarm(pollId);
+      ctx.events.publish({ type: 'poll.removed', poll: value, seq });
+      return { pollId };
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.PollVote,
+    async ({ pollId, ballot, clientId }) => {
+      const { poll, actor } = await authorizeOnPoll(ctx, socket, pollId, 'poll:vote');
+      const now = ctx.clock.now();
+      if (!acceptsVotes(poll, now)) throw new AppError('closed', 'This poll is not open for votes.');
+      const refusal = ballotRefusal(poll, ballot);
+      if (refusal) throw new AppError('invalid_input', BALLOT_REFUSALS[refusal], 'ballot');
+      const score =
+        poll.kind === 'quiz' && 'optionId' in ballot
+          ? quizPoints(
+              ballot.optionId === correctOptionId(poll),
+              now.getTime() - Date.parse(poll.openedAt ?? now.toISOString()),
+              poll.settings.timerSeconds,
+            )
+          : 0;
+      const result = await ctx.store.castBallot({
+        pollId,
+        voterKey: actorKey(actor),
+        // Quiz leaderboards show the names attendees chose; other polls keep voters unnamed when anonymous.
+        ...(actor.name && (poll.kind === 'quiz' || !poll.settings.anonymous) ? { voterName: actor.name } : {}),
+        ballot,
+        contributions: ballotContributions(poll, ballot),
+        score,
+        clientId,
+        castAt: now.toISOString(),
+        allowChange: poll.settings.allowChange,
+      });
+      switch (result.outcome) {
+        case 'closed':
+          throw new AppError('closed', 'This poll is not open for votes.');
+        case 'locked':
+          throw new AppError('conflict', 'You have already voted in this poll.');
+        case 'cast':
+        case 'changed':
+          ctx.tallies.markDirty(pollId);
+          break;
+        case 'repeat':
+          break;
+      }
+      return { pollId, ballot: result.ballot ?? ballot };
+    },
+    logger,
+  );
+}

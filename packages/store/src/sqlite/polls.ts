@@ -1,0 +1,313 @@
+import type { Contribution, TallyCounts } from '@jisr/core/poll-ballots';
+import type { Ballot, Poll } from '@jisr/protocol/poll';
+import { newId } from '../ids.js';
+import {
+  StoreConflict,
+  StoreNotFound,
+  type CastResult,
+  type NewBallot,
+  type NewPoll,
+  type PollChange,
+  type PollGuard,
+  type Sequenced,
+} from '../store.js';
+import { toBallot, toContributions, toFlag, toJson, toPoll, type PollRow } from './rows.js';
+import { bumpSeq, currentSeq } from './seq.js';
+import type { Sql } from './sql.js';
+
+/**
+ * Polls, their ballots and running counts. Changes to a poll itself bump the session's seq
+ * in the transaction that makes them; ballots don't (their tallies travel apart from seq,
+ * DESIGN.md section 6).
+ */
+
+export function createPoll(sql: Sql, poll: NewPoll): Sequenced<Poll> {
+  return sql.transaction((): Sequenced<Poll> => {
+    if (currentSeq(sql, poll.sessionId) === undefined) throw new StoreNotFound(`no session ${poll.sessionId}`);
+    const row: PollRow = {
+      id: newId('poll'),
+      session_id: poll.sessionId,
+      kind: poll.kind,
+      prompt: poll.prompt,
+      options: toJson(poll.options),
+      state: poll.state,
+      settings: toJson(poll.settings),
+      revealed: toFlag(poll.revealed),
+      created_at: poll.createdAt,
+      opened_at: poll.openedAt ?? null,
+      closes_at: poll.closesAt ?? null,
+      ballot_count: 0,
+      casts: 0,
+    };
+    sql.insert('polls', row);
+    return { value: toPoll(row), seq: bumpSeq(sql, poll.sessionId) };
+  });
+}
+
+const SELECT_POLL = 'SELECT * FROM polls WHERE id = :id';
+
+export function getPoll(sql: Sql, id: string): Poll | null {
+  const row = sql.one<PollRow>(SELECT_POLL, { id });
+  return row ? toPoll(row) : null;
+}
+
+/** In creation order. */
+export function listPolls(sql: Sql, sessionId: string): Poll[] {
+  return sql.all<PollRow>('SELECT * FROM polls WHERE session_id = :sessionId ORDER BY ord', { sessionId }).map(toPoll);
+}
+
+/** Every open poll of every event, in creation order. */
+export function listOpenPolls(sql: Sql): Poll[] {
+  return sql.all<PollRow>("SELECT * FROM polls WHERE state = 'open' ORDER BY ord").map(toPoll);
+}
+
+/** The poll, or StoreNotFound. */
+function loadPoll(sql: Sql, id: string): PollRow {
+  const row = sql.one<PollRow>(SELECT_POLL, { id });
+  if (!row) throw new StoreNotFound(`no poll ${id}`);
+  return row;
+}
+
+/** Throws StoreConflict, saying what didn't hold, unless the poll satisfies the guard. */
+function checkGuard(row: PollRow, guard: PollGuard | undefined): void {
+  const states = guard?.states;
+  if (states !== undefined && !states.some((state) => state === row.state)) {
+    const expected = states.length > 0 ? states.join(', ') : 'none';
+    throw new StoreConflict(`poll ${row.id} is ${row.state}, not one of: ${expected}`);
+  }
+}
+
+/** The value the caller gave, else the current one: undefined counts as left out. */
+function given<T>(value: T | undefined, current: T): T {
+  return value === undefined ? current : value;
+}
+
+const WRITE_POLL = `UPDATE polls SET state = :state, prompt = :prompt, options = :options, settings = :settings,
+  revealed = :revealed, opened_at = :opened_at, closes_at = :closes_at
+  WHERE id = :id RETURNING *`;
+
+/**
+ * One IMMEDIATE transaction: load, check the guard, write the poll whole with the change
+ * applied (fields given replace, `null` clears a time), bump seq.
+ */
+export function updatePoll(sql: Sql, id: string, change: PollChange, guard?: PollGuard): Sequenced<Poll> {
+  return sql.transaction((): Sequenced<Poll> => {
+    const row = loadPoll(sql, id);
+    checkGuard(row, guard);
+    const written = sql.one<PollRow>(WRITE_POLL, {
+      id,
+      state: given(change.state, row.state),
+      prompt: given(change.prompt, row.prompt),
+      options: change.options === undefined ? row.options : toJson(change.options),
+      settings: change.settings === undefined ? row.settings : toJson(change.settings),
+      revealed: change.revealed === undefined ? row.revealed : toFlag(change.revealed),
+      opened_at: given(change.openedAt, row.opened_at),
+      closes_at: given(change.closesAt, row.closes_at),
+    });
+    if (!written) throw new Error(`poll ${id} vanished inside its own transaction`);
+    return { value: toPoll(written), seq: bumpSeq(sql, row.session_id) };
+  });
+}
+
+const DELETE_BALLOTS = 'DELETE FROM ballots WHERE poll_id = :id';
+const DELETE_COUNTS = 'DELETE FROM poll_counts WHERE poll_id = :id';
+/** Takes a quiz's named ballots off the leaderboard (one ballot per voter per poll). */
+const TAKE_BACK_QUIZ = `UPDATE quiz_scores SET score = quiz_scores.score - b.score, ballots = quiz_scores.ballots - 1
+  FROM (SELECT voter_key, score FROM ballots WHERE poll_id = :id AND voter_name IS NOT NULL) AS b
+  WHERE quiz_scores.session_id = :sessionId AND quiz_scores.voter_key = b.voter_key`;
+const DROP_EMPTY_QUIZ_SCORES = 'DELETE FROM quiz_scores WHERE session_id = :sessionId AND ballots <= 0';
+
+/** Removes a poll's ballots and counts (and, for a quiz, their points on the leaderboard). */
+function clearBallots(sql: Sql, row: PollRow): void {
+  const { id, session_id: sessionId } = row;
+  if (row.kind === 'quiz') {
+    sql.run(TAKE_BACK_QUIZ, { id, sessionId });
+    sql.run(DROP_EMPTY_QUIZ_SCORES, { sessionId });
+  }
+  sql.run(DELETE_BALLOTS, { id });
+  sql.run(DELETE_COUNTS, { id });
+}
+
+/** Deletes the poll with its ballots and counts, bumps seq, returns the poll as it was. */
+export function deletePoll(sql: Sql, id: string): Sequenced<Poll> {
+  return sql.transaction((): Sequenced<Poll> => {
+    const row = loadPoll(sql, id);
+    // Explicitly (not left to ON DELETE CASCADE): the leaderboard must lose the quiz's points too.
+    clearBallots(sql, row);
+    sql.run('DELETE FROM polls WHERE id = :id', { id });
+    return { value: toPoll(row), seq: bumpSeq(sql, row.session_id) };
+  });
+}
+
+const RESET_POLL = `UPDATE polls SET state = 'draft', revealed = 0, opened_at = NULL, closes_at = NULL,
+  ballot_count = 0, casts = 0 WHERE id = :id RETURNING *`;
+
+/** Removes every ballot and count and sets the poll back to an unrevealed draft; bumps seq. */
+export function resetPoll(sql: Sql, id: string): Sequenced<Poll> {
+  return sql.transaction((): Sequenced<Poll> => {
+    const row = loadPoll(sql, id);
+    clearBallots(sql, row);
+    const written = sql.one<PollRow>(RESET_POLL, { id });
+    if (!written) throw new Error(`poll ${id} vanished inside its own transaction`);
+    return { value: toPoll(written), seq: bumpSeq(sql, row.session_id) };
+  });
+}
+
+/*
+ * castBallot is the hot path of a vote storm: a handful of cached statements, each a lookup
+ * by primary key, in one IMMEDIATE transaction. Nothing in it scans.
+ */
+const POLL_FOR_BALLOT = 'SELECT state, session_id, kind FROM polls WHERE id = :pollId';
+const STORED_BALLOT = `SELECT ballot, contributions, client_id, voter_name, score FROM ballots
+  WHERE poll_id = :pollId AND voter_key = :voterKey`;
+/** One more ballot stored (`added`: 1 for a first ballot, 0 for a change); returns its place. */
+const COUNT_CAST = 'UPDATE polls SET ballot_count = ballot_count + :added, casts = casts + 1 WHERE id = :pollId RETURNING casts';
+const INSERT_BALLOT = `INSERT INTO ballots
+  (poll_id, voter_key, session_id, voter_name, ballot, contributions, score, client_id, cast_at, ord)
+  VALUES (:pollId, :voterKey, :sessionId, :voterName, :ballot, :contributions, :score, :clientId, :castAt, :ord)`;
+const REPLACE_BALLOT = `UPDATE ballots SET voter_name = :voterName, ballot = :ballot, contributions = :contributions,
+  score = :score, client_id = :clientId, cast_at = :castAt, ord = :ord
+  WHERE poll_id = :pollId AND voter_key = :voterKey`;
+/** Adds a weight; the first label seen for a key stays. */
+const ADD_CONTRIBUTION = `INSERT INTO poll_counts (poll_id, key, count, label) VALUES (:pollId, :key, :weight, :label)
+  ON CONFLICT (poll_id, key) DO UPDATE
+  SET count = poll_counts.count + excluded.count, label = coalesce(poll_counts.label, excluded.label)`;
+/** Rows at 0 stay: they keep the key's first label (getTallyCounts leaves them out). */
+const TAKE_BACK_CONTRIBUTION = 'UPDATE poll_counts SET count = count - :weight WHERE poll_id = :pollId AND key = :key';
+
+/** A named quiz ballot's points and name, added to the voter's line of the leaderboard. */
+const ADD_QUIZ_SCORE = `INSERT INTO quiz_scores (session_id, voter_key, name, score, ballots)
+  VALUES (:sessionId, :voterKey, :name, :score, 1)
+  ON CONFLICT (session_id, voter_key) DO UPDATE
+  SET name = excluded.name, score = quiz_scores.score + excluded.score, ballots = quiz_scores.ballots + 1`;
+const TAKE_BACK_QUIZ_SCORE = `UPDATE quiz_scores SET score = score - :score, ballots = ballots - 1
+  WHERE session_id = :sessionId AND voter_key = :voterKey`;
+const DROP_EMPTY_QUIZ_SCORE = 'DELETE FROM quiz_scores WHERE session_id = :sessionId AND voter_key = :voterKey AND ballots <= 0';
+
+interface StoredBallot {
+  ballot: string;
+  contributions: string;
+  client_id: string;
+  voter_name: string | null;
+  score: number;
+}
+
+/**
+ * The one-ballot rule and the tally in one IMMEDIATE transaction, checked in this order:
+ * unknown poll (StoreNotFound), poll not open (closed), same clientId as the stored ballot
+ * (repeat), another ballot already stored (locked, or changed when `allowChange`), else cast.
+ */
+export function castBallot(sql: Sql, input: NewBallot): CastResult {
+  const contributions = checkedContributions(input.contributions);
+  return sql.transaction((): CastResult => {
+    const { pollId, voterKey } = input;
+    const poll = sql.one<{ state: string; session_id: string; kind: string }>(POLL_FOR_BALLOT, { pollId });
+    if (!poll) throw new StoreNotFound(`no poll ${pollId}`);
+    if (poll.state !== 'open') return { outcome: 'closed' };
+    const stored = sql.one<StoredBallot>(STORED_BALLOT, { pollId, voterKey });
+    if (stored) {
+      if (stored.client_id === input.clientId) return { outcome: 'repeat', ballot: toBallot(stored.ballot) };
+      if (!input.allowChange) return { outcome: 'locked', ballot: toBallot(stored.ballot) };
+      for (const { key, weight } of toContributions(stored.contributions)) {
+        sql.run(TAKE_BACK_CONTRIBUTION, { pollId, key, weight });
+      }
+    }
+    const ord = sql.one<{ casts: number }>(COUNT_CAST, { pollId, added: stored ? 0 : 1 })?.casts;
+    if (ord === undefined) throw new Error(`poll ${pollId} vanished inside its own transaction`);
+    const voterName = input.voterName ?? null;
+    const score = input.score ?? 0;
+    sql.run(stored ? REPLACE_BALLOT : INSERT_BALLOT, {
+      pollId,
+      voterKey,
+      ...(stored ? {} : { sessionId: poll.session_id }),
+      voterName,
+      ballot: toJson(input.ballot),
+      contributions: toJson(contributions),
+      score,
+      clientId: input.clientId,
+      castAt: input.castAt,
+      ord,
+    });
+    for (const { key, weight, label } of contributions) {
+      sql.run(ADD_CONTRIBUTION, { pollId, key, weight, label: label ?? null });
+    }
+    if (poll.kind === 'quiz') {
+      const sessionId = poll.session_id;
+      const wasNamed = stored !== undefined && stored.voter_name !== null;
+      if (wasNamed) sql.run(TAKE_BACK_QUIZ_SCORE, { sessionId, voterKey, score: stored.score });
+      if (voterName !== null) sql.run(ADD_QUIZ_SCORE, { sessionId, voterKey, name: voterName, score });
+      else if (wasNamed) sql.run(DROP_EMPTY_QUIZ_SCORE, { sessionId, voterKey });
+    }
+    return { outcome: stored ? 'changed' : 'cast', ballot: input.ballot };
+  });
+}
+
+/** The contributions as they will be stored (only key, weight and label), or a TypeError. */
+function checkedContributions(contributions: readonly Contribution[]): Contribution[] {
+  return contributions.map(({ key, weight, label }) => {
+    // Counts are integers: Borda points and ones. A fraction would drift when taken back.
+    if (!Number.isSafeInteger(weight)) throw new TypeError(`contribution weight ${weight} is not an integer`);
+    return label === undefined ? { key, weight } : { key, weight, label };
+  });
+}
+
+/** One statement, so one snapshot: the total and the counts always agree. */
+const TALLY = `SELECT p.ballot_count AS total, c.key AS key, c.count AS count, c.label AS label
+  FROM polls p LEFT JOIN poll_counts c ON c.poll_id = p.id AND c.count <> 0
+  WHERE p.id = :pollId`;
+
+/**
+ * `total` ballots, `counts` of every key whose count isn't 0, and `labels` (absent when
+ * none) of those keys. An unknown poll has no ballots: `{ total: 0, counts: {} }`.
+ */
+export function getTallyCounts(sql: Sql, pollId: string): TallyCounts {
+  const rows = sql.all<{ total: number; key: string | null; count: number | null; label: string | null }>(TALLY, {
+    pollId,
+  });
+  const counts: [string, number][] = [];
+  const labels: [string, string][] = [];
+  for (const row of rows) {
+    if (row.key === null || row.count === null) continue;
+    counts.push([row.key, row.count]);
+    if (row.label !== null) labels.push([row.key, row.label]);
+  }
+  // fromEntries makes own properties even of keys such as "__proto__".
+  const tally: TallyCounts = { total: rows[0]?.total ?? 0, counts: Object.fromEntries(counts) };
+  return labels.length > 0 ? { ...tally, labels: Object.fromEntries(labels) } : tally;
+}
+
+export function listBallots(sql: Sql, sessionId: string, voterKey: string): Record<string, Ballot> {
+  const rows = sql.all<{ poll_id: string; ballot: string }>(
+    'SELECT poll_id, ballot FROM ballots WHERE session_id = :sessionId AND voter_key = :voterKey',
+    { sessionId, voterKey },
+  );
+  return Object.fromEntries(rows.map((row) => [row.poll_id, toBallot(row.ballot)]));
+}
+
+const TEXT_ANSWERS = `SELECT json_extract(ballot, '$.text') AS text, cast_at FROM ballots
+  WHERE poll_id = :pollId AND json_type(ballot, '$.text') = 'text'
+  ORDER BY ord`;
+
+/** Oldest first: in the order they were stored (a changed answer counts as new), as for questions. */
+export function listTextAnswers(sql: Sql, pollId: string): { text: string; castAt: string }[] {
+  const rows = sql.all<{ text: string; cast_at: string }>(TEXT_ANSWERS, { pollId });
+  return rows.map((row) => ({ text: row.text, castAt: row.cast_at }));
+}
+
+/** Named voters' quiz points of the session (kept by castBallot), best first, ties by name then key. */
+const LEADERBOARD = `SELECT name, score FROM quiz_scores WHERE session_id = :sessionId
+  ORDER BY score DESC, name, voter_key LIMIT :limit`;
+
+/**
+ * Ties by name in code point order (SQLite's BINARY), then by voter key, so the order is the
+ * same every time. A voter is shown under the name of their latest named quiz ballot.
+ */
+export function quizLeaderboard(sql: Sql, sessionId: string, limit: number): { name: string; score: number }[] {
+  if (!(limit > 0)) return [];
+  // SQLite reads a negative LIMIT as none at all: what an infinite limit asks for.
+  const rows = sql.all<{ name: string; score: number }>(LEADERBOARD, {
+    sessionId,
+    limit: Number.isFinite(limit) ? Math.floor(limit) : -1,
+  });
+  return rows.map((row) => ({ name: row.name, score: row.score }));
+}
