@@ -50,24 +50,29 @@ async function authorizeOnPoll(ctx: AppContext, socket: JisrSocket, pollId: stri
 export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
   const changed = (poll: Poll, seq: number) => ctx.events.publish({ type: 'poll.changed', poll, seq });
 
+  /** Stores a new draft (created or duplicated) and tells the session. */
+  const createDraft = async (draft: Pick<Poll, 'sessionId' | 'kind' | 'prompt' | 'options' | 'settings'>): Promise<Poll> => {
+    const { value, seq } = await ctx.store.createPoll({
+      sessionId: draft.sessionId,
+      kind: draft.kind,
+      prompt: draft.prompt,
+      options: draft.options,
+      state: 'draft',
+      settings: draft.settings,
+      revealed: false,
+      createdAt: ctx.clock.now().toISOString(),
+    });
+    changed(value, seq);
+    return value;
+  };
+
   handle(
     socket,
     ClientEvent.PollCreate,
     async (input) => {
       await authorizeInSession(ctx, socket, input.sessionId, 'poll:manage');
       checkSetup(input.kind, input.options, input.settings);
-      const { value, seq } = await ctx.store.createPoll({
-        sessionId: input.sessionId,
-        kind: input.kind,
-        prompt: input.prompt,
-        options: toOptions(input.options),
-        state: 'draft',
-        settings: input.settings,
-        revealed: false,
-        createdAt: ctx.clock.now().toISOString(),
-      });
-      changed(value, seq);
-      return value;
+      return createDraft({ ...input, options: toOptions(input.options) });
     },
     logger,
   );
@@ -169,18 +174,7 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
     ClientEvent.PollDuplicate,
     async ({ pollId }) => {
       const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
-      const { value, seq } = await ctx.store.createPoll({
-        sessionId: poll.sessionId,
-        kind: poll.kind,
-        prompt: poll.prompt,
-        options: poll.options,
-        state: 'draft',
-        settings: poll.settings,
-        revealed: false,
-        createdAt: ctx.clock.now().toISOString(),
-      });
-      changed(value, seq);
-      return value;
+      return createDraft(poll);
     },
     logger,
   );
