@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { negotiateLang, parseAcceptLanguage } from './negotiate.js';
+
+describe('parseAcceptLanguage', () => {
+  it('orders by quality, then by position', () => {
+    expect(parseAcceptLanguage('nl-BE,fr;q=0.9,ar;q=0.9,en;q=0.5')).toEqual(['nl-be', 'fr', 'ar', 'en']);
+  });
+
+  it('drops refused languages and blanks', () => {
+    expect(parseAcceptLanguage('fr;q=0, en , ')).toEqual(['en']);
+    expect(parseAcceptLanguage(null)).toEqual([]);
+  });
+});
+
+describe('negotiateLang', () => {
+  const none = { query: null, cookie: undefined, acceptLanguage: null };
+
+  it('takes ?lang= first and says so (the hook then remembers it)', () => {
+    expect(negotiateLang({ query: 'AR', cookie: 'fr', acceptLanguage: 'en' })).toEqual({ lang: 'ar', fromQuery: true });
+  });
+
+  it('then the cookie', () => {
+    expect(negotiateLang({ query: 'xx', cookie: 'fr', acceptLanguage: 'en' })).toEqual({ lang: 'fr', fromQuery: false });
+  });
+
+  it('then the first supported browser language, by its primary subtag', () => {
+    expect(negotiateLang({ ...none, acceptLanguage: 'nl-BE,ar-MA;q=0.8,fr;q=0.7' }).lang).toBe('ar');
+  });
+
+  it('else English', () => {
+    expect(negotiateLang(none)).toEqual({ lang: 'en', fromQuery: false });
+    expect(negotiateLang({ ...none, cookie: 'klingon', acceptLanguage: 'tlh' }).lang).toBe('en');
+  });
+});

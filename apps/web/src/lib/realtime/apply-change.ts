@@ -1,0 +1,155 @@
+import type { Session } from '@jisr/protocol/event';
+import type { AgendaUpdate, QuestionRemove, QuestionUpsert } from '@jisr/protocol/events';
+import type { Question, QuestionVoteResult } from '@jisr/protocol/question';
+import type { Role } from '@jisr/protocol/roles';
+import type { SessionSnapshot } from '@jisr/protocol/session';
+
+/**
+ * What one viewer knows of one session, rebuilt from a `session:join` snapshot and moved
+ * forward by the server's numbered changes. Pure and immutable: the runes class around it
+ * only swaps the whole value, and these rules are tested on their own.
+ */
+export interface QaState {
+  /** The session's change counter this state includes. */
+  seq: number;
+  session: Session;
+  role: Role;
+  questions: readonly Question[];
+  /** For each question, the seq of the last change of it this state includes. */
+  questionSeq: Readonly<Record<string, number>>;
+  myVotes: ReadonlySet<string>;
+  myQuestionIds: ReadonlySet<string>;
+}
+
+/** A numbered change pushed by the server for a session. */
+export type SessionChange =
+  | { type: 'question-upsert'; message: QuestionUpsert }
+  | { type: 'question-remove'; message: QuestionRemove }
+  | { type: 'session-update'; message: AgendaUpdate };
+
+export type ApplyOutcome =
+  /** The change was the next one: here is the new state. */
+  | { result: 'applied'; state: QaState }
+  /** Already included (seq <= current) or about another session: nothing to do. */
+  | { result: 'ignored' }
+  /** At least one change was missed: only a fresh snapshot can repair the state. */
+  | { result: 'gap' };
+
+export function stateFromSnapshot(snapshot: SessionSnapshot): QaState {
+  return {
+    seq: snapshot.seq,
+    session: snapshot.session,
+    role: snapshot.role,
+    questions: snapshot.questions,
+    questionSeq: Object.fromEntries(snapshot.questions.map((question) => [question.id, snapshot.seq])),
+    myVotes: new Set(snapshot.myVotes),
+    myQuestionIds: new Set(snapshot.myQuestionIds),
+  };
+}
+
+export function changeSessionId(change: SessionChange): string {
+  switch (change.type) {
+    case 'question-upsert':
+      return change.message.question.sessionId;
+    case 'question-remove':
+      return change.message.sessionId;
+    case 'session-update':
+      return change.message.session.id;
+  }
+}
+
+function upsertQuestion(questions: readonly Question[], question: Question): Question[] {
+  const index = questions.findIndex((existing) => existing.id === question.id);
+  if (index === -1) return [...questions, question];
+  return questions.map((existing, at) => (at === index ? question : existing));
+}
+
+/**
+ * The seq rule: a change numbered current + 1 is applied; one at or below current is old
+ * news (the snapshot or an earlier message had it); anything higher means one was missed.
+ */
+export function applyChange(state: QaState, change: SessionChange): ApplyOutcome {
+  if (changeSessionId(change) !== state.session.id) return { result: 'ignored' };
+  const { seq } = change.message;
+  if (seq <= state.seq) return { result: 'ignored' };
+  if (seq !== state.seq + 1) return { result: 'gap' };
+  switch (change.type) {
+    case 'question-upsert': {
+      const { question } = change.message;
+      return {
+        result: 'applied',
+        state: {
+          ...state,
+          seq,
+          questions: upsertQuestion(state.questions, question),
+          questionSeq: { ...state.questionSeq, [question.id]: seq },
+        },
+      };
+    }
+    case 'question-remove': {
+      const { questionId } = change.message;
+      return {
+        result: 'applied',
+        state: {
+          ...state,
+          seq,
+          questions: state.questions.filter((question) => question.id !== questionId),
+          questionSeq: { ...state.questionSeq, [questionId]: seq },
+        },
+      };
+    }
+    case 'session-update':
+      return { result: 'applied', state: { ...state, seq, session: change.message.session } };
+  }
+}
+
+/**
+ * The ack of the viewer's own `question:ask`. It carries no seq, so it only adds what the
+ * numbered stream has not brought yet; the broadcast of the same question wins.
+ */
+export function applyAsked(state: QaState, question: Question): QaState {
+  if (question.sessionId !== state.session.id) return state;
+  const known = state.questions.some((existing) => existing.id === question.id);
+  const seen = state.questionSeq[question.id] !== undefined;
+  return {
+    ...state,
+    questions: known || seen ? state.questions : [...state.questions, question],
+    myQuestionIds: new Set(state.myQuestionIds).add(question.id),
+  };
+}
+
+/**
+ * The ack of the viewer's own `question:vote`, sent when the state was at `seqAtSend`.
+ * Whether the viewer voted is theirs alone: always taken. The count is taken only if no
+ * numbered change of that question arrived since sending: such a change is at least as new
+ * (the vote's own broadcast, or a later one), while the ack may have been overtaken.
+ */
+export function applyVoted(state: QaState, vote: QuestionVoteResult, seqAtSend: number): QaState {
+  const myVotes = new Set(state.myVotes);
+  if (vote.voted) myVotes.add(vote.questionId);
+  else myVotes.delete(vote.questionId);
+  const overtaken = (state.questionSeq[vote.questionId] ?? -1) > seqAtSend;
+  const questions = overtaken
+    ? state.questions
+    : state.questions.map((question) => (question.id === vote.questionId ? { ...question, votes: vote.votes } : question));
+  return { ...state, myVotes, questions };
+}
+
+/**
+ * The ack of a change the viewer made to one question (an edit, a moderation, a reply,
+ * labels), sent when the state was at `seqAtSend`. Like a vote's ack it has no seq: it is
+ * taken only if no numbered change of that question arrived since, and never brings back
+ * a question that is gone.
+ */
+export function applyAcked(state: QaState, question: Question, seqAtSend: number): QaState {
+  if (question.sessionId !== state.session.id) return state;
+  if ((state.questionSeq[question.id] ?? -1) > seqAtSend) return state;
+  if (!state.questions.some((existing) => existing.id === question.id)) return state;
+  return { ...state, questions: upsertQuestion(state.questions, question) };
+}
+
+/** The ack of the viewer's own `question:delete`: gone at once (its `question:remove` follows). */
+export function applyDeleted(state: QaState, questionId: string): QaState {
+  if (!state.questions.some((question) => question.id === questionId)) return state;
+  return { ...state, questions: state.questions.filter((question) => question.id !== questionId) };
+}
