@@ -86,3 +86,15 @@ export async function fetchQuestionsCsv(fetchFn: Fetch, token: string, sessionId
   if (!response.ok) return { ok: false, error: toClientError(await response.json().catch(() => null)) };
   return { ok: true, data: await response.blob() };
 }
+
+/** `GET /api/polls/:id/results.csv`: a poll's results file, for a download. */
+export async function fetchPollResultsCsv(fetchFn: Fetch, token: string, pollId: string): Promise<Result<Blob>> {
+  let response: Response;
+  try {
+    response = await fetchFn(`/api/polls/${encodeURIComponent(pollId)}/results.csv`, { headers: bearer(token) });
+  } catch (error) {
+    return { ok: false, error: { code: 'network', message: error instanceof Error ? error.message : String(error) } };
+  }
+  if (!response.ok) return { ok: false, error: toClientError(await response.json().catch(() => null)) };
+  return { ok: true, data: await response.blob() };
+}

@@ -2,7 +2,7 @@ import type { ClientErrorCode } from '$lib/api/client-error.js';
 import type { MessageKey } from './types.js';
 
 /** Where an error happened, when that changes what the person should read. */
-export type ErrorScope = 'join' | 'ask' | 'vote' | 'edit' | 'moderate' | 'login' | 'invite' | 'staff';
+export type ErrorScope = 'join' | 'ask' | 'vote' | 'edit' | 'moderate' | 'login' | 'invite' | 'staff' | 'poll';
 
 const SCOPED: Record<ErrorScope, Partial<Record<ClientErrorCode, MessageKey>>> = {
   join: { not_found: 'home.errors.not_found', invalid_input: 'home.errors.invalidCode' },
@@ -12,6 +12,12 @@ const SCOPED: Record<ErrorScope, Partial<Record<ClientErrorCode, MessageKey>>> =
   moderate: { conflict: 'errors.moderate.conflict', not_found: 'errors.vote.not_found', invalid_input: 'errors.moderate.invalid_input' },
   login: { unauthorized: 'errors.login.unauthorized', invalid_input: 'errors.login.invalid_input' },
   invite: { not_found: 'errors.invite.not_found', closed: 'errors.invite.closed', invalid_input: 'errors.invite.invalid_input' },
+  poll: {
+    closed: 'errors.poll.closed',
+    conflict: 'errors.poll.conflict',
+    invalid_input: 'errors.poll.invalid_input',
+    not_found: 'errors.poll.not_found',
+  },
   staff: { unauthorized: 'errors.staff.unauthorized', forbidden: 'errors.staff.forbidden' },
 };
 

@@ -1,5 +1,6 @@
 import type { Session } from '@jisr/protocol/event';
-import type { AgendaUpdate, QuestionRemove, QuestionUpsert } from '@jisr/protocol/events';
+import type { AgendaUpdate, PollRemove, PollUpsert, QuestionRemove, QuestionUpsert } from '@jisr/protocol/events';
+import type { Ballot, Poll, Tally } from '@jisr/protocol/poll';
 import type { Question, QuestionVoteResult } from '@jisr/protocol/question';
 import type { Role } from '@jisr/protocol/roles';
 import type { SessionSnapshot } from '@jisr/protocol/session';
@@ -19,13 +20,21 @@ export interface QaState {
   questionSeq: Readonly<Record<string, number>>;
   myVotes: ReadonlySet<string>;
   myQuestionIds: ReadonlySet<string>;
+  /** The session's polls this viewer may see (drafts only for staff), in creation order. */
+  polls: readonly Poll[];
+  /** The latest tally of each poll whose results this viewer may see. */
+  tallies: Readonly<Record<string, Tally>>;
+  /** The viewer's own ballots, by poll id. */
+  myBallots: Readonly<Record<string, Ballot>>;
 }
 
 /** A numbered change pushed by the server for a session. */
 export type SessionChange =
   | { type: 'question-upsert'; message: QuestionUpsert }
   | { type: 'question-remove'; message: QuestionRemove }
-  | { type: 'session-update'; message: AgendaUpdate };
+  | { type: 'session-update'; message: AgendaUpdate }
+  | { type: 'poll-upsert'; message: PollUpsert }
+  | { type: 'poll-remove'; message: PollRemove };
 
 export type ApplyOutcome =
   /** The change was the next one: here is the new state. */
@@ -44,6 +53,9 @@ export function stateFromSnapshot(snapshot: SessionSnapshot): QaState {
     questionSeq: Object.fromEntries(snapshot.questions.map((question) => [question.id, snapshot.seq])),
     myVotes: new Set(snapshot.myVotes),
     myQuestionIds: new Set(snapshot.myQuestionIds),
+    polls: snapshot.polls,
+    tallies: snapshot.tallies,
+    myBallots: snapshot.myBallots,
   };
 }
 
@@ -55,6 +67,10 @@ export function changeSessionId(change: SessionChange): string {
       return change.message.sessionId;
     case 'session-update':
       return change.message.session.id;
+    case 'poll-upsert':
+      return change.message.poll.sessionId;
+    case 'poll-remove':
+      return change.message.sessionId;
   }
 }
 
@@ -100,7 +116,61 @@ export function applyChange(state: QaState, change: SessionChange): ApplyOutcome
     }
     case 'session-update':
       return { result: 'applied', state: { ...state, seq, session: change.message.session } };
+    case 'poll-upsert':
+      return { result: 'applied', state: { ...upsertPoll(state, change.message.poll), seq } };
+    case 'poll-remove':
+      return { result: 'applied', state: { ...withoutPoll(state, change.message.pollId), seq } };
   }
+}
+
+function omit<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  if (!(key in record)) return record;
+  const { [key]: _gone, ...rest } = record;
+  return rest;
+}
+
+/**
+ * A poll's new version. A poll back in draft (a reset) has no ballots left: its tally and
+ * the viewer's ballot go with them.
+ */
+function upsertPoll(state: QaState, poll: Poll): QaState {
+  const index = state.polls.findIndex((existing) => existing.id === poll.id);
+  const polls = index === -1 ? [...state.polls, poll] : state.polls.map((existing, at) => (at === index ? poll : existing));
+  if (poll.state !== 'draft') return { ...state, polls };
+  return { ...state, polls, tallies: omit(state.tallies, poll.id), myBallots: omit(state.myBallots, poll.id) };
+}
+
+function withoutPoll(state: QaState, pollId: string): QaState {
+  return {
+    ...state,
+    polls: state.polls.filter((poll) => poll.id !== pollId),
+    tallies: omit(state.tallies, pollId),
+    myBallots: omit(state.myBallots, pollId),
+  };
+}
+
+/**
+ * A `poll:tally` (no seq: the server sends the whole latest count, at most every 100 ms).
+ * The newest replaces the last; one for another session or a poll not known is dropped.
+ */
+export function applyTally(state: QaState, tally: Tally): QaState {
+  if (tally.sessionId !== state.session.id) return state;
+  if (!state.polls.some((poll) => poll.id === tally.pollId)) return state;
+  return { ...state, tallies: { ...state.tallies, [tally.pollId]: tally } };
+}
+
+/** The ack of the viewer's own `poll:vote`: their ballot, kept to show what they chose. */
+export function applyBallot(state: QaState, pollId: string, ballot: Ballot): QaState {
+  if (!state.polls.some((poll) => poll.id === pollId)) return state;
+  return { ...state, myBallots: { ...state.myBallots, [pollId]: ballot } };
+}
+
+/** The ack of a moderator's poll action (no seq): taken only if the poll is still there. */
+export function applyPollAcked(state: QaState, poll: Poll): QaState {
+  if (poll.sessionId !== state.session.id) return state;
+  const known = state.polls.find((existing) => existing.id === poll.id);
+  if (!known) return upsertPoll(state, poll);
+  return state;
 }
 
 /**

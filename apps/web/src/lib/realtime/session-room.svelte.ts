@@ -1,13 +1,18 @@
 import { sortQuestions, type QuestionOrder } from '@jisr/core/questions';
 import type { QaSettings, Session } from '@jisr/protocol/event';
 import { ClientEvent, ServerEvent } from '@jisr/protocol/events';
+import type { Ballot, Poll, PollCreateInput, PollEditInput } from '@jisr/protocol/poll';
 import type { ModerationAction, Question, QuestionVoteResult } from '@jisr/protocol/question';
+import { activePoll } from '$lib/polls/poll-view.js';
 import type { ClientError, Result } from '$lib/api/client-error.js';
 import {
   applyAcked,
   applyAsked,
+  applyBallot,
   applyChange,
   applyDeleted,
+  applyPollAcked,
+  applyTally,
   applyVoted,
   changeSessionId,
   stateFromSnapshot,
@@ -37,6 +42,11 @@ export class SessionRoom {
 
   readonly session = $derived(this.state?.session ?? null);
   readonly questions = $derived(this.state ? sortQuestions(this.state.questions, this.order) : []);
+  readonly polls = $derived(this.state?.polls ?? []);
+  readonly tallies = $derived(this.state?.tallies ?? {});
+  readonly myBallots = $derived(this.state?.myBallots ?? {});
+  /** The open poll, else the latest closed one whose results this viewer may see. */
+  readonly activePoll = $derived(this.state ? activePoll(this.state.polls, this.state.role) : null);
 
   readonly #socket: JisrSocket;
   readonly #sessionId: string;
@@ -64,6 +74,12 @@ export class SessionRoom {
       subscribe(socket, ServerEvent.QuestionUpsert, (message) => this.#receive({ type: 'question-upsert', message })),
       subscribe(socket, ServerEvent.QuestionRemove, (message) => this.#receive({ type: 'question-remove', message })),
       subscribe(socket, ServerEvent.AgendaUpdate, (message) => this.#receive({ type: 'session-update', message })),
+      subscribe(socket, ServerEvent.PollUpsert, (message) => this.#receive({ type: 'poll-upsert', message })),
+      subscribe(socket, ServerEvent.PollRemove, (message) => this.#receive({ type: 'poll-remove', message })),
+      subscribe(socket, ServerEvent.PollTally, (tally) => {
+        // Not numbered: a tally during a join waits for nothing (the snapshot has its own).
+        if (this.state && !this.#queue) this.state = applyTally(this.state, tally);
+      }),
     ];
     // A socket that is already connected (shared with the agenda page) fires no 'connect'.
     if (socket.connected) void this.join();
@@ -142,6 +158,46 @@ export class SessionRoom {
    */
   settings(qa: Partial<QaSettings>): Promise<Result<Session>> {
     return request(this.#socket, ClientEvent.SessionSettings, { sessionId: this.#sessionId, qa });
+  }
+
+  /** The viewer's ballot; `clientId` stays the same for retries of one attempt. */
+  async pollVote(pollId: string, ballot: Ballot, clientId: string): Promise<Result<{ pollId: string; ballot: Ballot }>> {
+    const result = await request(this.#socket, ClientEvent.PollVote, { pollId, ballot, clientId });
+    if (result.ok && this.state) this.state = applyBallot(this.state, result.data.pollId, result.data.ballot);
+    return result;
+  }
+
+  /** A moderator drafts a poll. */
+  pollCreate(input: Omit<PollCreateInput, 'sessionId'>): Promise<Result<Poll>> {
+    return this.#changePoll(() => request(this.#socket, ClientEvent.PollCreate, { ...input, sessionId: this.#sessionId }));
+  }
+
+  /** A moderator edits a draft. */
+  pollEdit(input: PollEditInput): Promise<Result<Poll>> {
+    return this.#changePoll(() => request(this.#socket, ClientEvent.PollEdit, input));
+  }
+
+  /** Open, close, reveal, reset or duplicate a poll (moderators). */
+  pollAction(action: 'open' | 'close' | 'reveal' | 'reset' | 'duplicate', pollId: string): Promise<Result<Poll>> {
+    const event = {
+      open: ClientEvent.PollOpen,
+      close: ClientEvent.PollClose,
+      reveal: ClientEvent.PollReveal,
+      reset: ClientEvent.PollReset,
+      duplicate: ClientEvent.PollDuplicate,
+    }[action];
+    return this.#changePoll(() => request(this.#socket, event, { pollId }));
+  }
+
+  /** A moderator deletes a poll (its `poll:remove` follows). */
+  pollDelete(pollId: string): Promise<Result<{ pollId: string }>> {
+    return request(this.#socket, ClientEvent.PollDelete, { pollId });
+  }
+
+  async #changePoll(send: () => Promise<Result<Poll>>): Promise<Result<Poll>> {
+    const result = await send();
+    if (result.ok && this.state) this.state = applyPollAcked(this.state, result.data);
+    return result;
   }
 
   async #changeQuestion(send: () => Promise<Result<Question>>): Promise<Result<Question>> {

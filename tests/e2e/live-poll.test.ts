@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type AppProcess } from '../support/app-process.js';
+import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
+import { ADMIN, demoAgenda, inviteLink } from '../support/staff.js';
+
+let app: AppProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function staffPage(url: string, name: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport, locale: 'fr-BE' })).newPage();
+  await page.goto(url);
+  await hydrated(page);
+  await page.getByTestId('invite-name').fill(name);
+  await page.getByTestId('invite-accept').click();
+  return page;
+}
+
+describe('a live poll', () => {
+  it('moderator opens a poll, two attendees vote, the screen chart follows without reload', async () => {
+    const agenda = await demoAgenda(app.url);
+    const session = agenda.sessions.find((s) => s.status === 'live');
+    const sessionId = session?.id ?? '';
+    const base = `${app.url}/e/DEMO/s/${sessionId}`;
+
+    const moderator = await staffPage(await inviteLink(app.url, agenda.event.id, 'moderator', sessionId), 'Karima', { width: 1280, height: 800 });
+    await moderator.waitForURL(`${base}/moderate`);
+    await hydrated(moderator);
+    const screen = await staffPage(await inviteLink(app.url, agenda.event.id, 'screen', sessionId), 'Projecteur', { width: 1920, height: 1080 });
+    await screen.waitForURL(new RegExp(`${base}/screen`));
+    await hydrated(screen);
+    await screen.evaluate(() => Object.assign(window, { __noReload: true }));
+
+    const phones = await Promise.all(
+      ['fr-BE', 'ar-MA'].map(async (locale) => {
+        const page = await (await browser.newContext({ viewport: PHONE, locale })).newPage();
+        await page.goto(base);
+        await hydrated(page);
+        return page;
+      }),
+    );
+
+    // The poll builder may sit behind a tab on the moderator page.
+    const pollsTab = moderator.getByTestId('mod-tab-polls');
+    if (await pollsTab.count()) await pollsTab.click();
+    await moderator.getByTestId('poll-create-kind').selectOption('single');
+    await moderator.getByTestId('poll-create-prompt').fill('Où organiser la prochaine rencontre ?');
+    const optionInputs = moderator.getByTestId('poll-create-option');
+    await optionInputs.nth(0).fill('Madrid');
+    await optionInputs.nth(1).fill('Rabat');
+    await moderator.getByTestId('poll-create-submit').click();
+    const item = moderator.getByTestId('poll-item').filter({ hasText: 'Où organiser la prochaine rencontre ?' });
+    await item.getByTestId('poll-open').click();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('open');
+
+    await screen.getByTestId('screen-poll').waitFor();
+    for (const phone of phones) {
+      const card = phone.getByTestId('poll-card');
+      await card.waitFor();
+      await card.getByTestId('poll-option').nth(1).click();
+      await card.getByTestId('poll-received').waitFor();
+    }
+    // Both chose Rabat: the screen's bar for it reaches 2, live.
+    const rabat = screen.getByTestId('poll-bar').filter({ hasText: 'Rabat' });
+    await expect.poll(() => rabat.getAttribute('data-count'), { timeout: 10_000 }).toBe('2');
+    await expect.poll(() => screen.getByTestId('screen-poll-total').textContent()).toContain('2');
+    expect(await screen.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  });
+});
