@@ -1,0 +1,136 @@
+import type { QuestionRecord } from '@jisr/core/questions';
+import { newId } from '../ids.js';
+import type {
+  AskResult,
+  NewQuestion,
+  QuestionChange,
+  QuestionGuard,
+  Sequenced,
+  VoteResult,
+} from '../store.js';
+import { homeOf, inEvent, listArg, listIndexed, withHome, type RedisContext } from './context.js';
+import { fieldList, flag, questionHash, toQuestion, type Hash } from './records.js';
+import { asArray, asHash, asInteger, asSequenced } from './replies.js';
+
+/** Questions, votes and the session seq they bump: each write is one script (qa-scripts.ts). */
+
+export async function askQuestion(ctx: RedisContext, question: NewQuestion): Promise<AskResult> {
+  const { sessionId, authorKey, clientId } = question;
+  const eventId = await homeOf(ctx, sessionId, 'session');
+  const id = newId('question');
+  const record: QuestionRecord = {
+    id,
+    sessionId,
+    text: question.text,
+    lang: question.lang,
+    status: question.status,
+    votes: 0,
+    pinned: false,
+    anonymous: question.anonymous,
+    authorName: question.authorName,
+    createdAt: question.createdAt,
+    labels: [],
+    held: question.held,
+    authorKey,
+    clientId,
+  };
+  const fields = listArg(fieldList(questionHash(record)));
+  const reply = await withHome(ctx, id, eventId, () =>
+    inEvent(ctx, eventId, 'askQuestion', [id, sessionId, authorKey, clientId, ...fields]),
+  );
+  const [created, stored, seq] = asArray(reply, `ask in session ${sessionId}`);
+  // A retry: the question asked before comes back, the new id's home is not needed.
+  if (created === 0) await ctx.homes.forget(id);
+  return {
+    value: toQuestion(asHash(stored, `question in session ${sessionId}`)),
+    seq: asInteger(seq, `session ${sessionId} seq`),
+    created: created === 1,
+  };
+}
+
+export async function getQuestion(ctx: RedisContext, id: string): Promise<QuestionRecord | null> {
+  const eventId = await ctx.homes.eventOf(id);
+  if (eventId === null) return null;
+  const hash = await ctx.client.hGetAll(ctx.keys.inEvent(eventId, 'question', id));
+  return Object.keys(hash).length > 0 ? toQuestion(hash) : null;
+}
+
+/** In asking order. */
+export async function listQuestions(ctx: RedisContext, sessionId: string): Promise<QuestionRecord[]> {
+  const eventId = await ctx.homes.eventOf(sessionId);
+  if (eventId === null) return [];
+  return (await listIndexed(ctx, eventId, 'questions', sessionId, 'question')).map(toQuestion);
+}
+
+export async function voteQuestion(ctx: RedisContext, questionId: string, voterKey: string, vote: boolean): Promise<VoteResult> {
+  const eventId = await homeOf(ctx, questionId, 'question');
+  const reply = await inEvent(ctx, eventId, 'voteQuestion', [questionId, voterKey, flag(vote)]);
+  const [changed, stored, seq] = asArray(reply, `vote on question ${questionId}`);
+  return {
+    value: toQuestion(asHash(stored, `question ${questionId}`)),
+    seq: asInteger(seq, `seq after a vote on ${questionId}`),
+    changed: changed === 1,
+  };
+}
+
+export async function listVotes(ctx: RedisContext, sessionId: string, voterKey: string): Promise<string[]> {
+  const eventId = await ctx.homes.eventOf(sessionId);
+  if (eventId === null) return [];
+  return ctx.client.sMembers(ctx.keys.inEvent(eventId, 'voted', sessionId, voterKey));
+}
+
+/** The guard as the scripts read it: a list of statuses (or none), then a list of one author key (or none). */
+function guardArgs(guard: QuestionGuard | undefined): string[] {
+  const authorKey = guard?.authorKey;
+  return [...listArg(guard?.statuses), ...listArg(authorKey === undefined ? undefined : [authorKey])];
+}
+
+/** Fields to set and fields to delete: undefined leaves a field as it is, null clears it. */
+function changeFields(change: QuestionChange): { sets: Hash; deletes: string[] } {
+  const sets: Hash = {};
+  const deletes: string[] = [];
+  const clearable = (field: 'answeredAt' | 'reply', value: string | null | undefined): void => {
+    if (value === null) deletes.push(field);
+    else if (value !== undefined) sets[field] = value;
+  };
+  if (change.status !== undefined) sets.status = change.status;
+  if (change.pinned !== undefined) sets.pinned = flag(change.pinned);
+  clearable('answeredAt', change.answeredAt);
+  clearable('reply', change.reply);
+  if (change.labels !== undefined) sets.labels = JSON.stringify(change.labels);
+  if (change.text !== undefined) sets.text = change.text;
+  if (change.editedAt !== undefined) sets.editedAt = change.editedAt;
+  if (change.held !== undefined) sets.held = flag(change.held);
+  return { sets, deletes };
+}
+
+export async function updateQuestion(
+  ctx: RedisContext,
+  questionId: string,
+  change: QuestionChange,
+  guard?: QuestionGuard,
+): Promise<Sequenced<QuestionRecord>[]> {
+  const eventId = await homeOf(ctx, questionId, 'question');
+  const { sets, deletes } = changeFields(change);
+  const pin = change.pinned === undefined ? '' : flag(change.pinned);
+  const args = [questionId, ...guardArgs(guard), pin, ...listArg(fieldList(sets)), ...listArg(deletes)];
+  const reply = await inEvent(ctx, eventId, 'updateQuestion', args);
+  return asArray(reply, `changes of question ${questionId}`).map((changed) =>
+    asSequenced(changed, `a change of question ${questionId}`, toQuestion),
+  );
+}
+
+export async function deleteQuestion(ctx: RedisContext, questionId: string, guard?: QuestionGuard): Promise<Sequenced<QuestionRecord>> {
+  const eventId = await homeOf(ctx, questionId, 'question');
+  const reply = await inEvent(ctx, eventId, 'deleteQuestion', [questionId, ...guardArgs(guard)]);
+  await ctx.homes.forget(questionId);
+  return asSequenced(reply, `deleted question ${questionId}`, toQuestion);
+}
+
+/** The session's change counter: 0 before any change, and for an unknown session. */
+export async function getSeq(ctx: RedisContext, sessionId: string): Promise<number> {
+  const eventId = await ctx.homes.eventOf(sessionId);
+  if (eventId === null) return 0;
+  const seq = await ctx.client.hGet(ctx.keys.inEvent(eventId, 'session', sessionId), 'seq');
+  return seq === null ? 0 : asInteger(seq, `session ${sessionId} seq`);
+}

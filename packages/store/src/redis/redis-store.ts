@@ -1,0 +1,318 @@
+import type { QuestionRecord } from '@jisr/core/questions';
+import type { TallyCounts } from '@jisr/core/poll-ballots';
+import type { Room, Session, Speaker } from '@jisr/protocol/event';
+import type { Participant } from '@jisr/protocol/http';
+import type { Ballot, Poll } from '@jisr/protocol/poll';
+import type {
+  AskResult,
+  CastResult,
+  EventRecord,
+  InviteRecord,
+  NewBallot,
+  NewEvent,
+  NewInvite,
+  NewParticipant,
+  NewPoll,
+  NewQuestion,
+  NewRoom,
+  NewSession,
+  NewSpeaker,
+  NewUser,
+  PollChange,
+  PollGuard,
+  QuestionChange,
+  QuestionGuard,
+  Sequenced,
+  SessionChange,
+  Store,
+  UserRecord,
+  VoteResult,
+} from '../store.js';
+import * as agenda from './agenda.js';
+import { connectClient, type RedisClient } from './connection.js';
+import type { RedisContext } from './context.js';
+import { Homes } from './homes.js';
+import * as invites from './invites.js';
+import { Keys } from './keys.js';
+import * as people from './people.js';
+import * as polls from './polls.js';
+import * as qa from './qa.js';
+
+export interface RedisStoreOptions {
+  /** e.g. `redis://127.0.0.1:6379`, `rediss://user:secret@host:6380/2` */
+  url: string;
+  /** Put in front of every key, so that several stores (tests, deployments) can share a Redis. Default `jisr:`. */
+  prefix?: string;
+  /** How long opening waits for Redis before failing. Default 3000 ms. */
+  connectTimeoutMs?: number;
+  /** How long ping waits for PONG before answering false. Default 1000 ms. */
+  pingTimeoutMs?: number;
+  /**
+   * Told of connection trouble once open (a lost connection, each failed reconnection):
+   * calls fail meanwhile and ping answers false. Default: written to stderr.
+   */
+  onError?: (error: Error) => void;
+}
+
+const DEFAULT_PREFIX = 'jisr:';
+/** Long enough for a Redis across a data-centre network, short enough that a bad URL fails startup at once. */
+const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
+/** /readyz is polled every few seconds: a ping must answer well within that. */
+const DEFAULT_PING_TIMEOUT_MS = 1000;
+
+/** How long close() waits for the calls under way before it drops the connection. */
+const CLOSE_TIMEOUT_MS = 2000;
+
+/** `{ value }` when `pending` gives one within `ms`, undefined when it fails or takes longer. */
+async function answerWithin<T>(pending: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    // A rejection arriving after the timer is still handled: race subscribed to it.
+    return await Promise.race([pending.then((value) => ({ value })), late]);
+  } catch (error) {
+    if (error instanceof Error) return undefined;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const reportError = (error: Error): void => {
+  console.error(`[jisr redis store] ${error.message}`);
+};
+
+/**
+ * The shared store: every node of a deployment opens one on the same Redis and sees the same
+ * events. Each operation is atomic on its own: its checks and writes run in one Lua script
+ * (a few creations take two steps on two slots, ordered so that nothing half-made is ever
+ * visible: see agenda.ts, invites.ts, homes.ts). See keys.ts for the layout.
+ */
+export class RedisStore implements Store {
+  readonly #ctx: RedisContext;
+  readonly #pingTimeoutMs: number;
+
+  constructor(client: RedisClient, keys: Keys, pingTimeoutMs: number) {
+    this.#ctx = { client, keys, homes: new Homes(client, keys) };
+    this.#pingTimeoutMs = pingTimeoutMs;
+  }
+
+  /**
+   * False, not an error, when Redis is unreachable, hangs, or the store is closed: the answer
+   * /readyz wants. Timed here: node-redis's own command timeout stops counting once the
+   * command is written, so a Redis that accepts and never answers would hang it.
+   */
+  async ping(): Promise<boolean> {
+    if (!this.#ctx.client.isReady) return false;
+    return (await answerWithin(this.#ctx.client.ping(), this.#pingTimeoutMs))?.value === 'PONG';
+  }
+
+  /**
+   * Waits for calls under way (at most CLOSE_TIMEOUT_MS: a hung Redis must not hang a
+   * shutdown), then quits. Closing twice is harmless: shutdown paths may race to it.
+   */
+  async close(): Promise<void> {
+    const { client } = this.#ctx;
+    if (client.isReady && (await answerWithin(client.close(), CLOSE_TIMEOUT_MS)) !== undefined) return;
+    // Not connected (Redis went away), not answering, or closed already: nothing more can be
+    // waited for. destroy() fails what is still pending and is harmless when done before.
+    client.destroy();
+  }
+
+  async createUser(user: NewUser): Promise<UserRecord> {
+    return people.createUser(this.#ctx, user);
+  }
+
+  async getUser(id: string): Promise<UserRecord | null> {
+    return people.getUser(this.#ctx, id);
+  }
+
+  async getUserByEmail(email: string): Promise<UserRecord | null> {
+    return people.getUserByEmail(this.#ctx, email);
+  }
+
+  async countUsers(): Promise<number> {
+    return people.countUsers(this.#ctx);
+  }
+
+  async createEvent(event: NewEvent): Promise<EventRecord> {
+    return agenda.createEvent(this.#ctx, event);
+  }
+
+  async getEvent(id: string): Promise<EventRecord | null> {
+    return agenda.getEvent(this.#ctx, id);
+  }
+
+  async getEventByCode(code: string): Promise<EventRecord | null> {
+    return agenda.getEventByCode(this.#ctx, code);
+  }
+
+  async listEvents(): Promise<EventRecord[]> {
+    return agenda.listEvents(this.#ctx);
+  }
+
+  async createRoom(room: NewRoom): Promise<Room> {
+    return agenda.createRoom(this.#ctx, room);
+  }
+
+  async listRooms(eventId: string): Promise<Room[]> {
+    return agenda.listRooms(this.#ctx, eventId);
+  }
+
+  async createSpeaker(speaker: NewSpeaker): Promise<Speaker> {
+    return agenda.createSpeaker(this.#ctx, speaker);
+  }
+
+  async listSpeakers(eventId: string): Promise<Speaker[]> {
+    return agenda.listSpeakers(this.#ctx, eventId);
+  }
+
+  async createSession(session: NewSession): Promise<Session> {
+    return agenda.createSession(this.#ctx, session);
+  }
+
+  async getSession(id: string): Promise<Session | null> {
+    return agenda.getSession(this.#ctx, id);
+  }
+
+  async listSessions(eventId: string): Promise<Session[]> {
+    return agenda.listSessions(this.#ctx, eventId);
+  }
+
+  async createParticipant(participant: NewParticipant): Promise<Participant> {
+    return people.createParticipant(this.#ctx, participant);
+  }
+
+  async getParticipant(id: string): Promise<Participant | null> {
+    return people.getParticipant(this.#ctx, id);
+  }
+
+  async askQuestion(question: NewQuestion): Promise<AskResult> {
+    return qa.askQuestion(this.#ctx, question);
+  }
+
+  async getQuestion(id: string): Promise<QuestionRecord | null> {
+    return qa.getQuestion(this.#ctx, id);
+  }
+
+  async listQuestions(sessionId: string): Promise<QuestionRecord[]> {
+    return qa.listQuestions(this.#ctx, sessionId);
+  }
+
+  async voteQuestion(questionId: string, voterKey: string, vote: boolean): Promise<VoteResult> {
+    return qa.voteQuestion(this.#ctx, questionId, voterKey, vote);
+  }
+
+  async listVotes(sessionId: string, voterKey: string): Promise<string[]> {
+    return qa.listVotes(this.#ctx, sessionId, voterKey);
+  }
+
+  async updateQuestion(
+    questionId: string,
+    change: QuestionChange,
+    guard?: QuestionGuard,
+  ): Promise<Sequenced<QuestionRecord>[]> {
+    return qa.updateQuestion(this.#ctx, questionId, change, guard);
+  }
+
+  async deleteQuestion(questionId: string, guard?: QuestionGuard): Promise<Sequenced<QuestionRecord>> {
+    return qa.deleteQuestion(this.#ctx, questionId, guard);
+  }
+
+  async updateSession(sessionId: string, change: SessionChange): Promise<Sequenced<Session>> {
+    return agenda.updateSession(this.#ctx, sessionId, change);
+  }
+
+  async createInvite(invite: NewInvite): Promise<InviteRecord> {
+    return invites.createInvite(this.#ctx, invite);
+  }
+
+  async getInvite(id: string): Promise<InviteRecord | null> {
+    return invites.getInvite(this.#ctx, id);
+  }
+
+  async getInviteByTokenHash(tokenHash: string): Promise<InviteRecord | null> {
+    return invites.getInviteByTokenHash(this.#ctx, tokenHash);
+  }
+
+  async listInvites(eventId: string): Promise<InviteRecord[]> {
+    return invites.listInvites(this.#ctx, eventId);
+  }
+
+  async revokeInvite(id: string): Promise<InviteRecord> {
+    return invites.revokeInvite(this.#ctx, id);
+  }
+
+  async recordInviteUse(id: string): Promise<InviteRecord> {
+    return invites.recordInviteUse(this.#ctx, id);
+  }
+
+  async listPolls(sessionId: string): Promise<Poll[]> {
+    return polls.listPolls(this.#ctx, sessionId);
+  }
+
+  async createPoll(poll: NewPoll): Promise<Sequenced<Poll>> {
+    return polls.createPoll(this.#ctx, poll);
+  }
+
+  async getPoll(id: string): Promise<Poll | null> {
+    return polls.getPoll(this.#ctx, id);
+  }
+
+  async updatePoll(id: string, change: PollChange, guard?: PollGuard): Promise<Sequenced<Poll>> {
+    return polls.updatePoll(this.#ctx, id, change, guard);
+  }
+
+  async deletePoll(id: string): Promise<Sequenced<Poll>> {
+    return polls.deletePoll(this.#ctx, id);
+  }
+
+  async resetPoll(id: string): Promise<Sequenced<Poll>> {
+    return polls.resetPoll(this.#ctx, id);
+  }
+
+  async listOpenPolls(): Promise<Poll[]> {
+    return polls.listOpenPolls(this.#ctx);
+  }
+
+  async castBallot(ballot: NewBallot): Promise<CastResult> {
+    return polls.castBallot(this.#ctx, ballot);
+  }
+
+  async getTallyCounts(pollId: string): Promise<TallyCounts> {
+    return polls.getTallyCounts(this.#ctx, pollId);
+  }
+
+  async listBallots(sessionId: string, voterKey: string): Promise<Record<string, Ballot>> {
+    return polls.listBallots(this.#ctx, sessionId, voterKey);
+  }
+
+  async listTextAnswers(pollId: string): Promise<{ text: string; castAt: string }[]> {
+    return polls.listTextAnswers(this.#ctx, pollId);
+  }
+
+  async quizLeaderboard(sessionId: string, limit: number): Promise<{ name: string; score: number }[]> {
+    return polls.quizLeaderboard(this.#ctx, sessionId, limit);
+  }
+
+  async getSeq(sessionId: string): Promise<number> {
+    return qa.getSeq(this.#ctx, sessionId);
+  }
+}
+
+/**
+ * Connects and returns the store, or fails within about `connectTimeoutMs` saying why, so
+ * `main.ts` never starts listening without its store.
+ * @example await openRedisStore({ url: 'redis://127.0.0.1:6379' })
+ */
+export async function openRedisStore(options: RedisStoreOptions): Promise<RedisStore> {
+  const keys = new Keys(options.prefix ?? DEFAULT_PREFIX);
+  const client = await connectClient({
+    url: options.url,
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    onError: options.onError ?? reportError,
+  });
+  return new RedisStore(client, keys, options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS);
+}
