@@ -54,6 +54,9 @@ export interface JisrApp {
 /** Largest message a client may send: a question is 500 characters; 64 kB leaves room for any payload of v1. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
+/** How long a dropped socket's missed packets are kept for it (connection state recovery). */
+const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
+
 /** Builds the whole server. main.ts and the tests wire the same app. */
 export function createApp(deps: AppDeps): JisrApp {
   const app = express();
@@ -65,6 +68,9 @@ export function createApp(deps: AppDeps): JisrApp {
       serveClient: false,
       // Long-polling stays on: some venue proxies block websockets.
       transports: ['polling', 'websocket'],
+      // A phone whose Wi-Fi drops for up to two minutes gets the packets it missed and
+      // keeps its rooms on reconnect (DESIGN.md section 7); after that it rejoins for a snapshot.
+      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
     },
   );
   const events = createProjector(io);
