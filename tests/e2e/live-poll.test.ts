@@ -57,7 +57,18 @@ describe('a live poll', () => {
     await optionInputs.nth(0).fill('Madrid');
     await optionInputs.nth(1).fill('Rabat');
     await moderator.getByTestId('poll-create-submit').click();
-    const item = moderator.getByTestId('poll-item').filter({ hasText: 'Où organiser la prochaine rencontre ?' });
+    const drafted = moderator.getByTestId('poll-item').filter({ hasText: 'Où organiser la prochaine rencontre ?' });
+    const item = moderator.locator(`[data-testid="poll-item"][data-poll-id="${await drafted.getAttribute('data-poll-id')}"]`);
+
+    // The draft is edited before it opens: a third city, and a timer.
+    await item.getByTestId('poll-edit-start').click();
+    const form = item.getByTestId('poll-edit');
+    await form.getByTestId('poll-create-add-option').click();
+    await form.getByTestId('poll-create-option').nth(2).fill('Bruxelles');
+    await form.getByTestId('poll-create-timer').fill('600');
+    await form.getByTestId('poll-edit-save').click();
+    await expect.poll(() => item.locator('.draft-options li').allTextContents()).toEqual(['Madrid', 'Rabat', 'Bruxelles']);
+
     await item.getByTestId('poll-open').click();
     await expect.poll(() => item.getAttribute('data-state')).toBe('open');
 

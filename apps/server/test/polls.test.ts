@@ -214,6 +214,46 @@ describe('what attendees may see', () => {
   });
 });
 
+describe('editing a draft', () => {
+  it('changes only what the edit names, clears a timer given as null, and refuses once the poll is open', async () => {
+    const mod = await moderator();
+    const sessionId = testServer().sessions.open.id;
+    const draft = okData(
+      await request(mod, ClientEvent.PollCreate, {
+        sessionId,
+        kind: 'multiple',
+        prompt: 'Quelles villes ?',
+        options: ['Rabat', 'Madrid', 'Bruxelles'],
+        settings: { results: 'hidden', allowChange: true, anonymous: false, maxChoices: 2, timerSeconds: 60 },
+      }),
+    );
+
+    const retimed = okData(await request(mod, ClientEvent.PollEdit, { pollId: draft.id, settings: { timerSeconds: 30 } }));
+    expect(retimed.settings).toEqual({ results: 'hidden', allowChange: true, anonymous: false, maxChoices: 2, timerSeconds: 30 });
+
+    const edited = okData(
+      await request(mod, ClientEvent.PollEdit, {
+        pollId: draft.id,
+        prompt: 'Which cities?',
+        options: ['Rabat', 'Madrid', 'Brussels', 'Frankfurt'],
+        settings: { timerSeconds: null, maxChoices: 3 },
+      }),
+    );
+    expect(edited.prompt).toBe('Which cities?');
+    expect(edited.options.map((option) => option.label)).toEqual(['Rabat', 'Madrid', 'Brussels', 'Frankfurt']);
+    expect(edited.settings).toEqual({ results: 'hidden', allowChange: true, anonymous: false, maxChoices: 3 });
+    expect(await testServer().store.getPoll(draft.id)).toMatchObject({ prompt: 'Which cities?', settings: edited.settings });
+
+    const overCap = await request(mod, ClientEvent.PollEdit, { pollId: draft.id, settings: { maxChoices: 9 } });
+    expect(overCap).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    okData(await request(mod, ClientEvent.PollOpen, { pollId: draft.id }));
+    const late = await request(mod, ClientEvent.PollEdit, { pollId: draft.id, prompt: 'Too late' });
+    expect(late.ok).toBe(false);
+    expect((await testServer().store.getPoll(draft.id))?.prompt).toBe('Which cities?');
+  });
+});
+
 describe('results.csv', () => {
   it('exports a word cloud with merged Arabic spellings, for staff only', async () => {
     const mod = await moderator();

@@ -1,4 +1,4 @@
-import type { Poll, PollKind, PollSettings } from '@jisr/protocol/poll';
+import type { Poll, PollKind, PollSettings, PollSettingsPatch } from '@jisr/protocol/poll';
 import type { Actor } from './actor.js';
 
 /** Drafts are the moderators' work in progress: nobody else sees them. */
@@ -52,6 +52,31 @@ export function pollSetupRefusal(kind: PollKind, options: readonly string[], set
     return 'max_choices_over_options';
   }
   return null;
+}
+
+/**
+ * A draft's settings after an edit: fields left out stay, a `null` clears an optional one.
+ * @example applySettingsPatch({ results: 'hidden', ..., timerSeconds: 30 }, { timerSeconds: null }) // no timer, still hidden
+ */
+export function applySettingsPatch(settings: PollSettings, patch: PollSettingsPatch | undefined): PollSettings {
+  const next: PollSettings = { ...settings };
+  for (const [key, value] of Object.entries(patch ?? {}) as [keyof PollSettings, unknown][]) {
+    if (value === undefined) continue;
+    if (value === null) delete next[key as 'maxChoices' | 'timerSeconds' | 'scaleMax' | 'correctOption'];
+    else Object.assign(next, { [key]: value });
+  }
+  return next;
+}
+
+/** The edit that makes a draft's settings exactly `settings`: optional fields it lacks are cleared. */
+export function settingsAsPatch(settings: PollSettings): PollSettingsPatch {
+  return {
+    ...settings,
+    maxChoices: settings.maxChoices ?? null,
+    timerSeconds: settings.timerSeconds ?? null,
+    scaleMax: settings.scaleMax ?? null,
+    correctOption: settings.correctOption ?? null,
+  };
 }
 
 /** Does the poll take a ballot at `now`? Open, and its timer (if any) not run out. */

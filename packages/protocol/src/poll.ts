@@ -56,11 +56,27 @@ export const PollCreateInput = z.object({
 export type PollCreateInput = z.input<typeof PollCreateInput>;
 
 /** `poll:edit`: a draft's prompt, options or settings. */
+/**
+ * The settings a `poll:edit` changes: a field left out stays as it is, a `null` clears an
+ * optional one (no timer, no cap on choices). No defaults here, unlike PollSettings: an
+ * edit of the timer alone must not reset the visibility.
+ */
+export const PollSettingsPatch = z.object({
+  results: ResultVisibility.optional(),
+  allowChange: z.boolean().optional(),
+  anonymous: z.boolean().optional(),
+  maxChoices: PollSettings.shape.maxChoices.unwrap().nullable().optional(),
+  timerSeconds: PollSettings.shape.timerSeconds.unwrap().nullable().optional(),
+  scaleMax: PollSettings.shape.scaleMax.unwrap().nullable().optional(),
+  correctOption: PollSettings.shape.correctOption.unwrap().nullable().optional(),
+});
+export type PollSettingsPatch = z.input<typeof PollSettingsPatch>;
+
 export const PollEditInput = z.object({
   pollId: Id,
   prompt: z.string().trim().min(1).max(300).optional(),
   options: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
-  settings: PollSettings.partial().optional(),
+  settings: PollSettingsPatch.optional(),
 });
 export type PollEditInput = z.input<typeof PollEditInput>;
 

@@ -1,6 +1,6 @@
 import { actorKey } from '@jisr/core/actor';
 import { ballotContributions, ballotRefusal, quizPoints } from '@jisr/core/poll-ballots';
-import { acceptsVotes, correctOptionId, pollSetupRefusal } from '@jisr/core/polls';
+import { acceptsVotes, applySettingsPatch, correctOptionId, pollSetupRefusal } from '@jisr/core/polls';
 import { ClientEvent } from '@jisr/protocol/events';
 import type { Poll, PollOption, PollSettings } from '@jisr/protocol/poll';
 import type { AppContext } from '../context.js';
@@ -82,7 +82,7 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
     ClientEvent.PollEdit,
     async ({ pollId, prompt, options, settings }) => {
       const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
-      const merged: PollSettings = { ...poll.settings, ...settings };
+      const merged = applySettingsPatch(poll.settings, settings);
       const labels = options ?? poll.options.map((option) => option.label);
       checkSetup(poll.kind, labels, merged);
       const { value, seq } = await ctx.store.updatePoll(

@@ -468,6 +468,11 @@ export default {
       submitting: 'جارٍ الإنشاء…',
       created: 'أُنشئ الاستطلاع كمسودة.',
     },
+    edit: {
+      heading: 'تعديل المسودة',
+      save: 'حفظ التغييرات',
+      saving: 'جارٍ الحفظ…',
+    },
     setupRefusal: {
       too_few_options: 'أضف خيارين على الأقل.',
       options_not_allowed: 'هذا النوع من الاستطلاعات بلا خيارات.',
@@ -483,6 +488,7 @@ export default {
       reveal: 'اعرض النتائج',
       reset: 'أعد التعيين',
       duplicate: 'انسخ',
+      edit: 'تعديل',
       delete: 'احذف',
       confirmDelete: 'أتحذف هذا الاستطلاع وكل إجاباته؟',
       cancel: 'إلغاء',

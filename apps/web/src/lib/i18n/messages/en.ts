@@ -392,6 +392,11 @@ export default {
       submitting: 'Creating…',
       created: 'Poll created as a draft.',
     },
+    edit: {
+      heading: 'Edit draft',
+      save: 'Save changes',
+      saving: 'Saving…',
+    },
     setupRefusal: {
       too_few_options: 'Give at least two options.',
       options_not_allowed: 'This type of poll takes no options.',
@@ -407,6 +412,7 @@ export default {
       reveal: 'Show results',
       reset: 'Reset',
       duplicate: 'Duplicate',
+      edit: 'Edit',
       delete: 'Delete',
       confirmDelete: 'Delete this poll and all its answers?',
       cancel: 'Cancel',

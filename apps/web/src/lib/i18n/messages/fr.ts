@@ -398,6 +398,11 @@ export default {
       submitting: 'Création…',
       created: 'Sondage créé en brouillon.',
     },
+    edit: {
+      heading: 'Modifier le brouillon',
+      save: 'Enregistrer',
+      saving: 'Enregistrement…',
+    },
     setupRefusal: {
       too_few_options: 'Proposez au moins deux options.',
       options_not_allowed: 'Ce type de sondage ne prend pas d’options.',
@@ -413,6 +418,7 @@ export default {
       reveal: 'Montrer les résultats',
       reset: 'Réinitialiser',
       duplicate: 'Dupliquer',
+      edit: 'Modifier',
       delete: 'Supprimer',
       confirmDelete: 'Supprimer ce sondage et toutes ses réponses ?',
       cancel: 'Annuler',

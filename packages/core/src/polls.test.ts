@@ -1,0 +1,35 @@
+import { PollEditInput, type PollSettings } from '@jisr/protocol/poll';
+import { describe, expect, it } from 'vitest';
+import { applySettingsPatch, settingsAsPatch } from './polls.js';
+
+const hiddenWithTimer: PollSettings = { results: 'hidden', allowChange: true, anonymous: false, timerSeconds: 30, maxChoices: 2 };
+
+describe('applySettingsPatch', () => {
+  it('changes only the fields an edit names', () => {
+    expect(applySettingsPatch(hiddenWithTimer, { timerSeconds: 60 })).toEqual({ ...hiddenWithTimer, timerSeconds: 60 });
+  });
+
+  it('clears an optional field given as null, and keeps the rest', () => {
+    expect(applySettingsPatch(hiddenWithTimer, { timerSeconds: null, maxChoices: null })).toEqual({
+      results: 'hidden',
+      allowChange: true,
+      anonymous: false,
+    });
+  });
+
+  it('leaves the settings as they are without a patch', () => {
+    expect(applySettingsPatch(hiddenWithTimer, undefined)).toEqual(hiddenWithTimer);
+  });
+
+  it('gets no defaults from the parsed edit payload: editing the timer alone keeps a hidden poll hidden', () => {
+    const input = PollEditInput.parse({ pollId: 'p1', settings: { timerSeconds: 45 } });
+    expect(applySettingsPatch(hiddenWithTimer, input.settings)).toEqual({ ...hiddenWithTimer, timerSeconds: 45 });
+  });
+});
+
+describe('settingsAsPatch', () => {
+  it('turns whole settings into the edit that gives exactly them, clearing what they lack', () => {
+    const wanted: PollSettings = { results: 'live', allowChange: false, anonymous: true, scaleMax: 10 };
+    expect(applySettingsPatch(hiddenWithTimer, settingsAsPatch(wanted))).toEqual(wanted);
+  });
+});
