@@ -11,6 +11,9 @@ const config = {
   kit: {
     // apps/server imports build/handler.js and mounts it after /api and /socket.io.
     adapter: adapter({ out: 'build' }),
+    // Absolute asset paths: an event page's HTML is then the same shell at any depth, so the
+    // service worker can serve one cached copy for any event page offline.
+    paths: { relative: false },
   },
 };
 

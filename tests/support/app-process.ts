@@ -33,7 +33,8 @@ export function freePort(): Promise<number> {
  */
 export async function startApp(env: Record<string, string> = {}): Promise<AppProcess> {
   if (!fs.existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: build the server first`);
-  const port = await freePort();
+  // A fixed PORT keeps the origin across restarts (service worker and storage tests).
+  const port = env['PORT'] ? Number(env['PORT']) : await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let output = '';

@@ -19,6 +19,10 @@ export default {
     language: 'Language',
     skipToContent: 'Skip to content',
   },
+  offline: {
+    savedAt: 'You’re offline. Showing what was saved at {time}.',
+    saved: 'You’re offline. Showing what was saved on this phone.',
+  },
   home: {
     pageTitle: 'Jisr · Live Q&A for your event',
     heading: 'Join the conversation',

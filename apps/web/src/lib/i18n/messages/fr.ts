@@ -13,6 +13,10 @@ export default {
     language: 'Langue',
     skipToContent: 'Aller au contenu',
   },
+  offline: {
+    savedAt: 'Vous êtes hors ligne. Affichage des données enregistrées à {time}.',
+    saved: 'Vous êtes hors ligne. Affichage des données enregistrées sur ce téléphone.',
+  },
   home: {
     pageTitle: 'Jisr · Questions en direct pour votre événement',
     heading: 'Prenez part aux échanges',
