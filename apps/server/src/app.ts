@@ -49,6 +49,8 @@ export interface JisrApp {
   listen(port: number, host?: string): Promise<number>;
   /** Disconnects every socket, stops accepting, and waits for open requests; leaves the store open. */
   close(): Promise<void>;
+  /** The Express app: the fuzz tests read its routes. */
+  express: express.Express;
 }
 
 /** Largest message a client may send: a question is 500 characters; 64 kB leaves room for any payload of v1. */
@@ -130,6 +132,7 @@ export function createApp(deps: AppDeps): JisrApp {
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       });
+    express: app,
     },
     async close() {
       ctx.pollTimers.stop();
