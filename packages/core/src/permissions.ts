@@ -51,3 +51,11 @@ export function can(actor: Actor, action: Action, scope: Scope): boolean {
   if (actor.sessionId !== undefined && actor.sessionId !== scope.sessionId) return false;
   return PERMISSIONS[action].includes(actor.role);
 }
+
+/**
+ * Creating an event is the one action with no event to scope it: organizers (staff login)
+ * may, invited staff and attendees may not, whatever event they belong to.
+ */
+export function canCreateEvent(role: Role): boolean {
+  return role === 'organizer';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, instantInZone, zoneOffsetMinutes } from './time-zones.js';
+import { addDays, instantInZone, wallClock, zoneOffsetMinutes } from './time-zones.js';
 
 describe('time zones', () => {
   it('reads Brussels wall clock in winter and summer', () => {
@@ -30,5 +30,15 @@ describe('time zones', () => {
   it('adds days across month and year ends', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('reads the wall clock back from an instant, across the Ramadan and DST switches', () => {
+    expect(wallClock(new Date('2026-12-04T23:30:00Z'), 'Europe/Brussels')).toEqual({ day: '2026-12-05', time: '00:30' });
+    expect(wallClock(new Date('2026-03-29T01:30:00Z'), 'Europe/Brussels')).toEqual({ day: '2026-03-29', time: '03:30' });
+    expect(wallClock(new Date('2026-03-21T09:00:00Z'), 'Africa/Casablanca')).toEqual({ day: '2026-03-21', time: '09:00' });
+    expect(wallClock(new Date('2026-03-22T08:00:00Z'), 'Africa/Casablanca')).toEqual({ day: '2026-03-22', time: '09:00' });
+    for (const [day, time, zone] of [['2026-02-16', '10:15', 'Africa/Casablanca'], ['2026-10-25', '09:00', 'Europe/Brussels']] as const) {
+      expect(wallClock(instantInZone(day, time, zone), zone)).toEqual({ day, time });
+    }
   });
 });

@@ -64,3 +64,12 @@ export function addDays(day: string, days: number): string {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (date ?? 1) + days)).toISOString().slice(0, 10);
 }
+
+/**
+ * What the clocks of `timeZone` show at an instant: the day and the minute ('HH:MM'), the
+ * inverse of instantInZone. @example wallClock(new Date('2026-12-05T08:00:00Z'), 'Europe/Brussels') // { day: '2026-12-05', time: '09:00' }
+ */
+export function wallClock(instant: Date, timeZone: string): { day: string; time: string } {
+  const local = new Date(instant.getTime() + zoneOffsetMinutes(instant, timeZone) * 60_000).toISOString();
+  return { day: local.slice(0, 10), time: local.slice(11, 16) };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Day, Id, Instant, Lang, LocalizedText, TimeZone } from './common.js';
+import { ResultVisibility } from './poll.js';
 
 /** A join code: 3-16 letters/digits, case-insensitive (stored upper case). @example 'DEMO' */
 export const JoinCode = z
@@ -7,6 +8,22 @@ export const JoinCode = z
   .trim()
   .regex(/^[A-Za-z0-9]{3,16}$/, 'must be 3-16 letters or digits')
   .transform((code) => code.toUpperCase());
+
+/** A colour as CSS hex, `#rrggbb`. @example '#0b6e4f' */
+export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb');
+
+/** An https (or http) URL, e.g. of a logo or a photo. */
+export const WebUrl = z.url({ protocol: /^https?$/ }).max(2000);
+
+/**
+ * What a new session's Q&A and a new poll start with in this event; each session and poll
+ * can then be changed. @example { qa: { open: true, moderated: false, anonymousAllowed: true }, poll: { results: 'live', allowChange: false, anonymous: true } }
+ */
+export const EventDefaults = z.object({
+  qa: z.object({ open: z.boolean(), moderated: z.boolean(), anonymousAllowed: z.boolean() }),
+  poll: z.object({ results: ResultVisibility, allowChange: z.boolean(), anonymous: z.boolean() }),
+});
+export type EventDefaults = z.infer<typeof EventDefaults>;
 
 export const Event = z.object({
   id: Id,
@@ -19,6 +36,12 @@ export const Event = z.object({
   defaultLang: Lang,
   startDate: Day,
   endDate: Day,
+  /** Shown on the event's pages and room screens. */
+  logoUrl: WebUrl.optional(),
+  /** The event's accent colour. */
+  color: HexColor.optional(),
+  /** Absent on events made before defaults existed: core's `eventDefaults` fills them in. */
+  defaults: EventDefaults.optional(),
 });
 export type Event = z.infer<typeof Event>;
 
@@ -37,7 +60,7 @@ export const Speaker = z.object({
   affiliation: z.string().max(200).optional(),
   country: z.string().max(100).optional(),
   bio: LocalizedText,
-  photoUrl: z.url().optional(),
+  photoUrl: WebUrl.optional(),
 });
 export type Speaker = z.infer<typeof Speaker>;
 

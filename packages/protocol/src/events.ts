@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AckCallback } from './errors.js';
 import { AgendaUpdateInput, AnnounceInput, Announcement } from './agenda.js';
+import type { AgendaChange, AgendaRefreshReason } from './agenda.js';
 import type { Lang } from './common.js';
 import type { Session } from './event.js';
 import type { TokenClaims } from './http.js';
@@ -56,7 +57,11 @@ export const ServerEvent = {
   PollTally: 'poll:tally',
   PollRemove: 'poll:remove',
   AgendaUpdate: 'agenda:update',
+  /** The agenda changed in a way an update of one session can't say: fetch it again. */
+  AgendaRefresh: 'agenda:refresh',
   Announcement: 'announcement',
+  /** An announcement withdrawn before it expired. */
+  AnnouncementRemove: 'announcement:remove',
 } as const;
 export type ServerEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
 
@@ -138,9 +143,31 @@ export interface PollRemove {
   sessionId: string;
   seq: number;
 }
+/**
+ * A session as it is now, to the whole event. `change` says what happened, for a notice on
+ * the phone (absent for Q&A setting changes).
+ * @example { session, seq: 7, change: { kind: 'moved', fromRoomId: 'rm_1' } }
+ */
 export interface AgendaUpdate {
   session: Session;
   seq: number;
+  change?: AgendaChange;
+}
+
+/**
+ * Rooms, speakers, the event itself changed, a session was deleted, or a CSV was imported:
+ * pages of the event fetch `GET /api/events/:code` again.
+ * @example { eventId: 'ev_1', reason: 'rooms' }
+ */
+export interface AgendaRefresh {
+  eventId: string;
+  reason: AgendaRefreshReason;
+}
+
+/** @example { id: 'an_1', eventId: 'ev_1' } */
+export interface AnnouncementRemove {
+  id: string;
+  eventId: string;
 }
 
 export interface ServerToClientEvents {
@@ -150,7 +177,9 @@ export interface ServerToClientEvents {
   'poll:tally': (message: Tally) => void;
   'poll:remove': (message: PollRemove) => void;
   'agenda:update': (message: AgendaUpdate) => void;
+  'agenda:refresh': (message: AgendaRefresh) => void;
   announcement: (message: Announcement) => void;
+  'announcement:remove': (message: AnnouncementRemove) => void;
 }
 
 /** Messages between server nodes (through the adapter). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Announcement } from './agenda.js';
 import { Id, Lang } from './common.js';
 import { Event, JoinCode, Room, Session, Speaker } from './event.js';
 import { Role } from './roles.js';
@@ -28,6 +29,8 @@ export const EventAgenda = z.object({
   rooms: z.array(Room),
   sessions: z.array(Session),
   speakers: z.array(Speaker),
+  /** Announcements still shown, newest first: what a page that opens now should show. */
+  announcements: z.array(Announcement).optional(),
 });
 export type EventAgenda = z.infer<typeof EventAgenda>;
 

@@ -11,6 +11,7 @@ export const ID_PREFIXES = {
   question: 'q',
   poll: 'po',
   invite: 'in',
+  announcement: 'an',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

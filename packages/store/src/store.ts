@@ -5,6 +5,7 @@ import type { Invite, Participant } from '@jisr/protocol/http';
 import type { Contribution, TallyCounts } from '@jisr/core/poll-ballots';
 import type { Ballot, Poll, PollOption, PollSettings, PollState } from '@jisr/protocol/poll';
 import type { QuestionStatus } from '@jisr/protocol/question';
+import type { Announcement } from '@jisr/protocol/agenda';
 
 /** An event as stored: the public fields plus its owner (an organizer's user id). */
 export interface EventRecord extends Event {
@@ -20,6 +21,31 @@ export interface UserRecord {
 }
 
 export type NewEvent = Omit<EventRecord, 'id'>;
+
+/**
+ * A change to an event. Fields left out stay; `null` clears the logo or the colour. The
+ * owner never changes.
+ */
+export type EventChange = Partial<Omit<NewEvent, 'ownerId' | 'logoUrl' | 'color'>> & {
+  logoUrl?: string | null;
+  color?: string | null;
+};
+
+export interface RoomChange {
+  name?: Room['name'];
+  position?: number;
+}
+
+/** Fields left out stay; `null` clears an optional one. */
+export interface SpeakerChange {
+  name?: string;
+  bio?: Speaker['bio'];
+  photoUrl?: string | null;
+  affiliation?: string | null;
+  country?: string | null;
+}
+
+export type NewAnnouncement = Omit<Announcement, 'id'>;
 export type NewRoom = Omit<Room, 'id'>;
 export type NewSpeaker = Omit<Speaker, 'id'>;
 export type NewSession = Omit<Session, 'id'>;
@@ -73,7 +99,7 @@ export interface QuestionGuard {
   authorKey?: string;
 }
 
-/** The Q&A and agenda settings a moderator may change on a session. */
+/** The Q&A and agenda settings a moderator may change on a session, and the organizer's edits. */
 export interface SessionChange {
   qa?: Partial<Session['qa']>;
   status?: Session['status'];
@@ -81,6 +107,26 @@ export interface SessionChange {
   roomId?: string;
   startsAt?: string;
   endsAt?: string;
+  kind?: Session['kind'];
+  title?: Session['title'];
+  description?: Session['description'];
+  speakerIds?: string[];
+}
+
+/** What a session must still be for a change planned on it to apply (compared as stored). */
+export interface SessionExpectation {
+  status?: Session['status'];
+  delayMinutes?: number;
+  roomId?: string;
+  startsAt?: string;
+  endsAt?: string;
+}
+
+/** One session's change in updateSessions. */
+export interface SessionUpdate {
+  sessionId: string;
+  change: SessionChange;
+  expected?: SessionExpectation;
 }
 
 /** An invite link as stored: only a hash of its secret token is kept. */
@@ -183,16 +229,41 @@ export interface Store {
   getEventByCode(code: string): Promise<EventRecord | null>;
   /** In creation order. */
   listEvents(): Promise<EventRecord[]>;
+  /**
+   * Applies `change` (a new `code` upper-cased); StoreNotFound for an unknown event,
+   * StoreConflict when the new join code is another event's (nothing changes then).
+   */
+  updateEvent(id: string, change: EventChange): Promise<EventRecord>;
+  /**
+   * Removes the event and everything in it: rooms, speakers, sessions, their questions,
+   * votes, polls and ballots, participants, invites, announcements. Its join code is free
+   * again. StoreNotFound for an unknown event.
+   */
+  deleteEvent(id: string): Promise<void>;
 
   /** Fails with StoreNotFound when the event is unknown. */
   createRoom(room: NewRoom): Promise<Room>;
   /** By position, then creation order. */
   listRooms(eventId: string): Promise<Room[]>;
+  /** StoreNotFound unless the room is one of the event's. */
+  updateRoom(eventId: string, roomId: string, change: RoomChange): Promise<Room>;
+  /**
+   * Removes a room and returns it as it was; StoreNotFound unless it is one of the event's,
+   * StoreConflict (nothing removed) while a session is in it.
+   */
+  deleteRoom(eventId: string, roomId: string): Promise<Room>;
 
   /** Fails with StoreNotFound when the event is unknown. */
   createSpeaker(speaker: NewSpeaker): Promise<Speaker>;
   /** In creation order. */
   listSpeakers(eventId: string): Promise<Speaker[]>;
+  /** StoreNotFound unless the speaker is one of the event's. */
+  updateSpeaker(eventId: string, speakerId: string, change: SpeakerChange): Promise<Speaker>;
+  /**
+   * Removes a speaker and returns them as they were; StoreNotFound unless one of the
+   * event's, StoreConflict (nothing removed) while a session lists them.
+   */
+  deleteSpeaker(eventId: string, speakerId: string): Promise<Speaker>;
 
   /** Fails with StoreNotFound when the event is unknown or the room is not one of its rooms. */
   createSession(session: NewSession): Promise<Session>;
@@ -243,6 +314,31 @@ export interface Store {
    * room is not one of its event's rooms.
    */
   updateSession(sessionId: string, change: SessionChange): Promise<Sequenced<Session>>;
+  /**
+   * Several sessions of one event changed in one atomic step (a delay and the sessions it
+   * pushes back): each as updateSession would, each bumping its own seq, results in the
+   * order given. If any session is not the event's, or any room not one of its rooms:
+   * StoreNotFound and nothing changes. If any session no longer has the values its
+   * `expected` names (someone changed it since the caller read it): StoreConflict and
+   * nothing changes.
+   */
+  updateSessions(eventId: string, changes: readonly SessionUpdate[]): Promise<Sequenced<Session>[]>;
+  /**
+   * Removes a session with its invites and returns it as it was. StoreNotFound when unknown;
+   * StoreConflict (nothing removed) when it has questions or polls: those are the record of
+   * what was said, so such a session is cancelled, not deleted.
+   */
+  deleteSession(id: string): Promise<Session>;
+
+  /**
+   * Stores an announcement and keeps only the newest `keep` of its event. StoreNotFound
+   * for an unknown event.
+   */
+  addAnnouncement(announcement: NewAnnouncement, keep: number): Promise<Announcement>;
+  /** The event's announcements kept, newest first (expired ones included: the caller filters). */
+  listAnnouncements(eventId: string): Promise<Announcement[]>;
+  /** Removes one and returns it as it was; StoreNotFound unless it is one of the event's. */
+  deleteAnnouncement(eventId: string, id: string): Promise<Announcement>;
 
   /**
    * Not revoked, 0 uses. Fails with StoreNotFound when the event is unknown or the session

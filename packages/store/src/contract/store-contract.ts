@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import type { StoreUnderTest } from './fixtures.js';
+import { adminContract } from './admin-contract.js';
 import { agendaContract } from './agenda-contract.js';
 import { ballotContract } from './ballot-contract.js';
 import { concurrencyContract } from './concurrency-contract.js';
@@ -54,5 +55,6 @@ export function runStoreContract(
     pollContract(store);
     ballotContract(store);
     concurrencyContract(store);
+    adminContract(store);
   });
 }

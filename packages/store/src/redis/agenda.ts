@@ -1,7 +1,17 @@
 import type { Room, Session, Speaker } from '@jisr/protocol/event';
 import { newId } from '../ids.js';
 import { normalizeJoinCode } from '../normalize.js';
-import type { EventRecord, NewEvent, NewRoom, NewSession, NewSpeaker, Sequenced, SessionChange } from '../store.js';
+import type {
+  EventRecord,
+  NewEvent,
+  NewRoom,
+  NewSession,
+  NewSpeaker,
+  Sequenced,
+  SessionChange,
+  SessionExpectation,
+  SessionUpdate,
+} from '../store.js';
 import { isRefusal } from './connection.js';
 import { homeOf, inDirectory, inEvent, listArg, listIndexed, withHome, type RedisContext } from './context.js';
 import type { EventKey } from './keys.js';
@@ -22,7 +32,7 @@ import {
   toSpeaker,
   type Hash,
 } from './records.js';
-import { asSequenced } from './replies.js';
+import { asArray, asHash, asSequenced, asString } from './replies.js';
 
 /** Events and what their agenda is made of: rooms, speakers, sessions. */
 
@@ -128,20 +138,69 @@ export async function listSessions(ctx: RedisContext, eventId: string): Promise<
   return ordered.map(({ hash }) => toSession(hash));
 }
 
-/**
- * One script: checks the session and the room, sets the fields given (Q&A settings one by
- * one, so they merge with the stored ones), bumps seq.
- */
-export async function updateSession(ctx: RedisContext, sessionId: string, change: SessionChange): Promise<Sequenced<Session>> {
-  const eventId = await homeOf(ctx, sessionId, 'session');
-  const fields: Hash = {
+/** A session change as the fields to set (Q&A settings one by one, so they merge with the stored ones). */
+function sessionChangeFields(change: SessionChange): Hash {
+  return {
     ...given('roomId', change.roomId),
     ...(change.startsAt === undefined ? {} : { startsAt: change.startsAt, startsMs: String(instantMs(change.startsAt)) }),
     ...given('endsAt', change.endsAt),
     ...given('status', change.status),
     ...given('delayMinutes', change.delayMinutes === undefined ? undefined : String(change.delayMinutes)),
+    ...given('kind', change.kind),
+    ...given('title', change.title === undefined ? undefined : JSON.stringify(change.title)),
+    ...given('description', change.description === undefined ? undefined : JSON.stringify(change.description)),
+    ...given('speakerIds', change.speakerIds === undefined ? undefined : JSON.stringify(change.speakerIds)),
     ...qaFields(change.qa ?? {}),
   };
+}
+
+function expectedFields(expected: SessionExpectation): Hash {
+  return {
+    ...given('status', expected.status),
+    ...given('delayMinutes', expected.delayMinutes === undefined ? undefined : String(expected.delayMinutes)),
+    ...given('roomId', expected.roomId),
+    ...given('startsAt', expected.startsAt),
+    ...given('endsAt', expected.endsAt),
+  };
+}
+
+/** One script: checks the session and the room, sets the fields given, bumps seq. */
+export async function updateSession(ctx: RedisContext, sessionId: string, change: SessionChange): Promise<Sequenced<Session>> {
+  const eventId = await homeOf(ctx, sessionId, 'session');
+  const fields = sessionChangeFields(change);
   const reply = await inEvent(ctx, eventId, 'updateSession', [sessionId, change.roomId ?? '', ...listArg(fieldList(fields))]);
   return asSequenced(reply, `session ${sessionId}`, toSession);
+}
+
+/**
+ * One script on the event's slot: every session and room checked, then every change made.
+ * A session of another event is not under this event's keys: not found.
+ */
+export async function updateSessions(ctx: RedisContext, eventId: string, changes: readonly SessionUpdate[]): Promise<Sequenced<Session>[]> {
+  const args = changes.flatMap(({ sessionId, change, expected = {} }) => [
+    sessionId,
+    change.roomId ?? '',
+    ...listArg(fieldList(sessionChangeFields(change))),
+    // Compared with the stored fields as text: the record keeps them as written (records.ts).
+    ...listArg(fieldList(expectedFields(expected))),
+  ]);
+  const reply = await inEvent(ctx, eventId, 'updateSessions', [String(changes.length), ...args]);
+  return asArray(reply, `sessions of ${eventId}`).map((item) => asSequenced(item, `a session of ${eventId}`, toSession));
+}
+
+/**
+ * One script removes the session and its invites (or refuses); then the directory forgets
+ * their homes and the invites' tokens. Between the two, those point at nothing: read as not found.
+ */
+export async function deleteSession(ctx: RedisContext, sessionId: string): Promise<Session> {
+  const eventId = await homeOf(ctx, sessionId, 'session');
+  const [hash, invites] = asArray(await inEvent(ctx, eventId, 'deleteSession', [sessionId]), `session ${sessionId}`);
+  const removed = asArray(invites, `invites of session ${sessionId}`).map((item) => asString(item, `an invite of session ${sessionId}`));
+  for (let index = 0; index + 1 < removed.length; index += 2) {
+    const [inviteId = '', tokenHash = ''] = removed.slice(index, index + 2);
+    // Also drops the invite's home; a home this node still remembers is harmless (homes.ts).
+    await inDirectory(ctx, 'releaseInviteToken', [tokenHash, inviteId]);
+  }
+  await ctx.homes.forget(sessionId);
+  return toSession(asHash(hash, `session ${sessionId}`));
 }

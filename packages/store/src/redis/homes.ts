@@ -46,6 +46,11 @@ export class Homes {
     await this.client.hDel(this.keys.inDirectory('homes'), id);
   }
 
+  /** Forgets a home this node remembers, once the directory dropped it by other means (an event deleted). */
+  forgetLocally(id: string): void {
+    this.#remembered.delete(id);
+  }
+
   /** Remembers a home written by other means (a script, a transaction). */
   remember(id: string, eventId: string): void {
     // A Map iterates in insertion order: the first key is the oldest entry.

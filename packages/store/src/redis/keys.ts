@@ -62,6 +62,9 @@ export const EVENT_KEYS = {
   /** Hash per invite; zset of invite ids by creation order. */
   invite: 'invite:$',
   invites: 'invites',
+  /** Hash per announcement; zset of the newest few by creation order. */
+  announcement: 'announcement:$',
+  announcements: 'announcements',
 } as const;
 
 /** Keys under the directory's base. */
@@ -87,6 +90,10 @@ export type DirectoryKey = keyof typeof DIRECTORY_KEYS;
 
 /** One string parameter per `$` in a key template. */
 type Params<T extends string> = T extends `${string}$${infer Rest}` ? [string, ...Params<Rest>] : [];
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (char) => `\\${char}`);
+}
 
 /** The hash tag of the directory's keys. */
 const DIRECTORY_TAG = 'dir';
@@ -123,9 +130,14 @@ export class Keys {
     return this.directoryBase() + fill(DIRECTORY_KEYS[key], params);
   }
 
+  /** A SCAN MATCH pattern for every key of one event (glob characters escaped). */
+  eventPattern(eventId: string): string {
+    return `${escapeGlob(this.eventBase(eventId))}*`;
+  }
+
   /** A SCAN MATCH pattern for every key of this store (glob characters of the prefix escaped). */
   pattern(): string {
-    return `${this.prefix.replace(/[*?[\]\\]/g, (char) => `\\${char}`)}*`;
+    return `${escapeGlob(this.prefix)}*`;
   }
 }
 

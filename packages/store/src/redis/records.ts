@@ -1,7 +1,8 @@
 import type { Contribution } from '@jisr/core/poll-ballots';
 import type { QuestionRecord } from '@jisr/core/questions';
 import { Lang, LocalizedText } from '@jisr/protocol/common';
-import { Event, QaSettings, Session, SessionKind, SessionStatus, type Room, type Speaker } from '@jisr/protocol/event';
+import type { Announcement } from '@jisr/protocol/agenda';
+import { Event, EventDefaults, QaSettings, Session, SessionKind, SessionStatus, type Room, type Speaker } from '@jisr/protocol/event';
 import { InviteRole, type Participant } from '@jisr/protocol/http';
 import { Ballot, Poll, PollKind, PollSettings, PollState } from '@jisr/protocol/poll';
 import { Question, QuestionStatus } from '@jisr/protocol/question';
@@ -105,6 +106,9 @@ export function eventHash(event: EventRecord): Hash {
     defaultLang: event.defaultLang,
     startDate: event.startDate,
     endDate: event.endDate,
+    ...given('logoUrl', event.logoUrl),
+    ...given('color', event.color),
+    ...given('defaults', event.defaults === undefined ? undefined : JSON.stringify(event.defaults)),
   };
 }
 
@@ -121,7 +125,20 @@ export function toEvent(hash: Hash): EventRecord {
     defaultLang: Lang.parse(f.text('defaultLang')),
     startDate: f.text('startDate'),
     endDate: f.text('endDate'),
+    ...f.present('logoUrl'),
+    ...f.present('color'),
+    ...(f.optional('defaults') === undefined ? {} : { defaults: f.json(EventDefaults, 'defaults') }),
   };
+}
+
+export function announcementHash(announcement: Announcement): Hash {
+  const { id, eventId, text, at, expiresAt } = announcement;
+  return { id, eventId, text, at, ...given('expiresAt', expiresAt) };
+}
+
+export function toAnnouncement(hash: Hash): Announcement {
+  const f = new Fields(hash, 'announcement');
+  return { id: f.text('id'), eventId: f.text('eventId'), text: f.text('text'), at: f.text('at'), ...f.present('expiresAt') };
 }
 
 export function roomHash(room: Room): Hash {

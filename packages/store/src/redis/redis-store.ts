@@ -2,6 +2,7 @@ import type { QuestionRecord } from '@jisr/core/questions';
 import type { TallyCounts } from '@jisr/core/poll-ballots';
 import type { Room, Session, Speaker } from '@jisr/protocol/event';
 import type { Participant } from '@jisr/protocol/http';
+import type { Announcement } from '@jisr/protocol/agenda';
 import type { Ballot, Poll } from '@jisr/protocol/poll';
 import type {
   AskResult,
@@ -9,6 +10,8 @@ import type {
   EventRecord,
   InviteRecord,
   NewBallot,
+  EventChange,
+  NewAnnouncement,
   NewEvent,
   NewInvite,
   NewParticipant,
@@ -22,13 +25,17 @@ import type {
   PollGuard,
   QuestionChange,
   QuestionGuard,
+  RoomChange,
   Sequenced,
   SessionChange,
+  SessionUpdate,
+  SpeakerChange,
   Store,
   UserRecord,
   VoteResult,
 } from '../store.js';
 import * as agenda from './agenda.js';
+import * as admin from './event-admin.js';
 import { connectClient, type RedisClient } from './connection.js';
 import type { RedisContext } from './context.js';
 import { Homes } from './homes.js';
@@ -151,6 +158,50 @@ export class RedisStore implements Store {
 
   async listEvents(): Promise<EventRecord[]> {
     return agenda.listEvents(this.#ctx);
+  }
+
+  async updateEvent(id: string, change: EventChange): Promise<EventRecord> {
+    return admin.updateEvent(this.#ctx, id, change);
+  }
+
+  async deleteEvent(id: string): Promise<void> {
+    await admin.deleteEvent(this.#ctx, id);
+  }
+
+  async updateRoom(eventId: string, roomId: string, change: RoomChange): Promise<Room> {
+    return admin.updateRoom(this.#ctx, eventId, roomId, change);
+  }
+
+  async deleteRoom(eventId: string, roomId: string): Promise<Room> {
+    return admin.deleteRoom(this.#ctx, eventId, roomId);
+  }
+
+  async updateSpeaker(eventId: string, speakerId: string, change: SpeakerChange): Promise<Speaker> {
+    return admin.updateSpeaker(this.#ctx, eventId, speakerId, change);
+  }
+
+  async deleteSpeaker(eventId: string, speakerId: string): Promise<Speaker> {
+    return admin.deleteSpeaker(this.#ctx, eventId, speakerId);
+  }
+
+  async updateSessions(eventId: string, changes: readonly SessionUpdate[]): Promise<Sequenced<Session>[]> {
+    return agenda.updateSessions(this.#ctx, eventId, changes);
+  }
+
+  async deleteSession(id: string): Promise<Session> {
+    return agenda.deleteSession(this.#ctx, id);
+  }
+
+  async addAnnouncement(announcement: NewAnnouncement, keep: number): Promise<Announcement> {
+    return admin.addAnnouncement(this.#ctx, announcement, keep);
+  }
+
+  async listAnnouncements(eventId: string): Promise<Announcement[]> {
+    return admin.listAnnouncements(this.#ctx, eventId);
+  }
+
+  async deleteAnnouncement(eventId: string, id: string): Promise<Announcement> {
+    return admin.deleteAnnouncement(this.#ctx, eventId, id);
   }
 
   async createRoom(room: NewRoom): Promise<Room> {

@@ -1,4 +1,16 @@
 import { defineScript, type CommandParser } from 'redis';
+import {
+  ADD_ANNOUNCEMENT,
+  CLAIM_EVENT_CODE,
+  DELETE_ANNOUNCEMENT,
+  DELETE_ROOM,
+  DELETE_SESSION,
+  DELETE_SPEAKER,
+  DROP_EVENT,
+  RELEASE_EVENT_CODE,
+  UPDATE_RECORD,
+  UPDATE_SESSIONS,
+} from './admin-scripts.js';
 import { INSERT_RECORD, RECORD_INVITE_USE, REVOKE_INVITE, UPDATE_SESSION } from './agenda-scripts.js';
 import { CLAIM_EVENT, CLAIM_INVITE_TOKEN, CREATE_USER, RELEASE_INVITE_TOKEN } from './directory-scripts.js';
 import { CAST_BALLOT, CREATE_POLL, DELETE_POLL, RESET_POLL, UPDATE_POLL } from './poll-scripts.js';
@@ -54,6 +66,16 @@ export const SCRIPTS = {
   deletePoll: luaScript(DELETE_POLL),
   resetPoll: luaScript(RESET_POLL),
   castBallot: luaScript(CAST_BALLOT),
+  updateRecord: luaScript(UPDATE_RECORD),
+  updateSessions: luaScript(UPDATE_SESSIONS),
+  deleteRoom: luaScript(DELETE_ROOM),
+  deleteSpeaker: luaScript(DELETE_SPEAKER),
+  deleteSession: luaScript(DELETE_SESSION),
+  addAnnouncement: luaScript(ADD_ANNOUNCEMENT),
+  deleteAnnouncement: luaScript(DELETE_ANNOUNCEMENT),
+  claimEventCode: luaScript(CLAIM_EVENT_CODE),
+  releaseEventCode: luaScript(RELEASE_EVENT_CODE),
+  dropEvent: luaScript(DROP_EVENT),
   // Reads: sent as EVALSHA_RO.
   listIndexed: luaScript(LIST_INDEXED, true),
   tally: luaScript(TALLY, true),

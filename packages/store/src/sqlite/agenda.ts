@@ -2,6 +2,7 @@ import type { QaSettings, Room, Session, Speaker } from '@jisr/protocol/event';
 import { newId } from '../ids.js';
 import { normalizeJoinCode } from '../normalize.js';
 import {
+  StoreConflict,
   StoreNotFound,
   type EventRecord,
   type NewEvent,
@@ -10,6 +11,8 @@ import {
   type NewSpeaker,
   type Sequenced,
   type SessionChange,
+  type SessionExpectation,
+  type SessionUpdate,
 } from '../store.js';
 import {
   toEvent,
@@ -39,6 +42,9 @@ export function createEvent(sql: Sql, event: NewEvent): EventRecord {
     default_lang: event.defaultLang,
     start_date: event.startDate,
     end_date: event.endDate,
+    logo_url: event.logoUrl ?? null,
+    color: event.color ?? null,
+    defaults: event.defaults === undefined ? null : toJson(event.defaults),
   };
   withConstraints({ conflict: `join code ${row.code} is taken`, notFound: `no user ${event.ownerId}` }, () =>
     sql.insert('events', row),
@@ -142,33 +148,73 @@ function mergeQa(current: QaSettings, change: Partial<QaSettings> | undefined): 
 }
 
 const WRITE_SESSION = `UPDATE sessions SET room_id = :room_id, starts_at = :starts_at, starts_ms = :starts_ms,
-  ends_at = :ends_at, status = :status, delay_minutes = :delay_minutes, qa = :qa
+  ends_at = :ends_at, status = :status, delay_minutes = :delay_minutes, qa = :qa, kind = :kind, title = :title,
+  description = :description, speaker_ids = :speaker_ids
   WHERE id = :id RETURNING *`;
 
 /**
- * One IMMEDIATE transaction: read the session, write it whole with the change applied, bump
- * seq. A room of another event breaks the sessions' (event_id, room_id) key: StoreNotFound.
+ * Reads the session, writes it whole with the change applied, bumps seq: the caller holds
+ * the transaction. A room of another event breaks the sessions' (event_id, room_id) key:
+ * StoreNotFound. With `eventId`, a session of another event is not found either.
  */
+function applySessionChange(
+  sql: Sql,
+  sessionId: string,
+  change: SessionChange,
+  eventId?: string,
+  expected: SessionExpectation = {},
+): Sequenced<Session> {
+  const row = sql.one<SessionRow>('SELECT * FROM sessions WHERE id = :sessionId', { sessionId });
+  if (!row || (eventId !== undefined && row.event_id !== eventId)) throw new StoreNotFound(`no session ${sessionId}`);
+  const current = toSession(row);
+  for (const [field, value] of Object.entries(expected)) {
+    if (value !== undefined && current[field as keyof SessionExpectation] !== value) {
+      throw new StoreConflict(`session ${sessionId} changed meanwhile (${field})`);
+    }
+  }
+  const startsAt = change.startsAt ?? current.startsAt;
+  const roomId = change.roomId ?? current.roomId;
+  const params = {
+    id: row.id,
+    room_id: roomId,
+    starts_at: startsAt,
+    starts_ms: change.startsAt === undefined ? row.starts_ms : instantMs(startsAt),
+    ends_at: change.endsAt ?? current.endsAt,
+    status: change.status ?? current.status,
+    delay_minutes: change.delayMinutes ?? current.delayMinutes,
+    qa: toJson(mergeQa(current.qa, change.qa)),
+    kind: change.kind ?? current.kind,
+    title: toJson(change.title ?? current.title),
+    description: toJson(change.description ?? current.description),
+    speaker_ids: toJson(change.speakerIds ?? current.speakerIds),
+  };
+  const notFound = `no room ${roomId} in event ${row.event_id}`;
+  const written = withConstraints({ notFound }, () => sql.one<SessionRow>(WRITE_SESSION, params));
+  if (!written) throw new Error(`session ${sessionId} vanished inside its own transaction`);
+  return { value: toSession(written), seq: bumpSeq(sql, sessionId) };
+}
+
+/** One IMMEDIATE transaction: read the session, write it whole with the change applied, bump seq. */
 export function updateSession(sql: Sql, sessionId: string, change: SessionChange): Sequenced<Session> {
-  return sql.transaction((): Sequenced<Session> => {
+  return sql.transaction(() => applySessionChange(sql, sessionId, change));
+}
+
+/** Every change in one transaction: any failure rolls all of them back. */
+export function updateSessions(sql: Sql, eventId: string, changes: readonly SessionUpdate[]): Sequenced<Session>[] {
+  return sql.transaction(() => changes.map(({ sessionId, change, expected }) => applySessionChange(sql, sessionId, change, eventId, expected)));
+}
+
+/** Refuses while the session has questions or polls; its invites go with it (foreign key cascade). */
+export function deleteSession(sql: Sql, sessionId: string): Session {
+  return sql.transaction((): Session => {
     const row = sql.one<SessionRow>('SELECT * FROM sessions WHERE id = :sessionId', { sessionId });
     if (!row) throw new StoreNotFound(`no session ${sessionId}`);
-    const current = toSession(row);
-    const startsAt = change.startsAt ?? current.startsAt;
-    const roomId = change.roomId ?? current.roomId;
-    const params = {
-      id: row.id,
-      room_id: roomId,
-      starts_at: startsAt,
-      starts_ms: change.startsAt === undefined ? row.starts_ms : instantMs(startsAt),
-      ends_at: change.endsAt ?? current.endsAt,
-      status: change.status ?? current.status,
-      delay_minutes: change.delayMinutes ?? current.delayMinutes,
-      qa: toJson(mergeQa(current.qa, change.qa)),
-    };
-    const notFound = `no room ${roomId} in event ${row.event_id}`;
-    const written = withConstraints({ notFound }, () => sql.one<SessionRow>(WRITE_SESSION, params));
-    if (!written) throw new Error(`session ${sessionId} vanished inside its own transaction`);
-    return { value: toSession(written), seq: bumpSeq(sql, sessionId) };
+    const used = sql.one<{ n: number }>(
+      `SELECT (SELECT COUNT(*) FROM questions WHERE session_id = :sessionId) + (SELECT COUNT(*) FROM polls WHERE session_id = :sessionId) AS n`,
+      { sessionId },
+    );
+    if ((used?.n ?? 0) > 0) throw new StoreConflict(`session ${sessionId} has questions or polls`);
+    sql.run('DELETE FROM sessions WHERE id = :sessionId', { sessionId });
+    return toSession(row);
   });
 }

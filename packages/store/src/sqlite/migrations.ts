@@ -226,6 +226,23 @@ export const MIGRATIONS: readonly string[] = [
   -- quizLeaderboard: best first, ties by name.
   CREATE INDEX quiz_scores_ranked ON quiz_scores (session_id, score DESC, name, voter_key);
   `,
+  // Version 4: event administration (logo, colour, defaults) and announcements.
+  `
+  ALTER TABLE events ADD COLUMN logo_url TEXT;
+  ALTER TABLE events ADD COLUMN color TEXT;
+  -- JSON EventDefaults; NULL on events made before version 4 (core fills the defaults in).
+  ALTER TABLE events ADD COLUMN defaults TEXT;
+
+  CREATE TABLE announcements (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    at TEXT NOT NULL,
+    expires_at TEXT
+  );
+  CREATE INDEX announcements_by_event ON announcements (event_id, ord);
+  `,
 ];
 
 /** The schema version this build writes and reads. */

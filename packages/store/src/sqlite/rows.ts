@@ -1,7 +1,8 @@
 import type { Contribution } from '@jisr/core/poll-ballots';
 import type { QuestionRecord } from '@jisr/core/questions';
 import { Lang, LocalizedText } from '@jisr/protocol/common';
-import { Event, QaSettings, Session, SessionKind, SessionStatus, type Room, type Speaker } from '@jisr/protocol/event';
+import type { Announcement } from '@jisr/protocol/agenda';
+import { Event, EventDefaults, QaSettings, Session, SessionKind, SessionStatus, type Room, type Speaker } from '@jisr/protocol/event';
 import { InviteRole, type Participant } from '@jisr/protocol/http';
 import { Ballot, Poll, PollKind, PollSettings, PollState } from '@jisr/protocol/poll';
 import { Question, QuestionStatus } from '@jisr/protocol/question';
@@ -35,6 +36,19 @@ export type EventRow = {
   default_lang: string;
   start_date: string;
   end_date: string;
+  /** Version 4; NULL when not set. */
+  logo_url: string | null;
+  color: string | null;
+  /** JSON EventDefaults, or NULL. */
+  defaults: string | null;
+};
+
+export type AnnouncementRow = {
+  id: string;
+  event_id: string;
+  text: string;
+  at: string;
+  expires_at: string | null;
 };
 
 export type RoomRow = {
@@ -191,7 +205,14 @@ export function toEvent(row: EventRow): EventRecord {
     defaultLang: Lang.parse(row.default_lang),
     startDate: row.start_date,
     endDate: row.end_date,
+    ...present('logoUrl', row.logo_url),
+    ...present('color', row.color),
+    ...(row.defaults === null ? {} : { defaults: fromJson(EventDefaults, row.defaults) }),
   };
+}
+
+export function toAnnouncement(row: AnnouncementRow): Announcement {
+  return { id: row.id, eventId: row.event_id, text: row.text, at: row.at, ...present('expiresAt', row.expires_at) };
 }
 
 export function toRoom(row: RoomRow): Room {

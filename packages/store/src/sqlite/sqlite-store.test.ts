@@ -23,6 +23,9 @@ import { openSqliteStore, SqliteStore } from './sqlite-store.js';
 let dir = '';
 let files = 0;
 
+/** The events table's columns before version 4 added logo, colour and defaults. */
+const EVENT_V1_COLUMNS = 'ord, id, code, owner_id, title, description, time_zone, languages, default_lang, start_date, end_date';
+
 /** A path to a database file that does not exist yet, in this run's temp dir. */
 const nextFile = (): string => path.join(dir, `store-${++files}.db`);
 
@@ -90,7 +93,9 @@ describe('SQLite store', () => {
     v1.exec(version1);
     v1.exec('PRAGMA user_version = 1');
     v1.exec(`ATTACH DATABASE '${file.replaceAll("'", "''")}' AS current`);
-    for (const table of ['users', 'events', 'rooms', 'sessions']) {
+    v1.exec('INSERT INTO main.users SELECT * FROM current.users');
+    v1.exec(`INSERT INTO main.events (${EVENT_V1_COLUMNS}) SELECT ${EVENT_V1_COLUMNS} FROM current.events`);
+    for (const table of ['rooms', 'sessions']) {
       v1.exec(`INSERT INTO main.${table} SELECT * FROM current.${table}`);
     }
     const columns = 'ord, id, session_id, author_key, author_name, text, lang, status, votes, pinned, anonymous, client_id, created_at, answered_at, edited_at';
@@ -225,7 +230,9 @@ describe('SQLite store', () => {
     for (const migration of MIGRATIONS.slice(0, 2)) v2.exec(migration);
     v2.exec('PRAGMA user_version = 2');
     v2.exec(`ATTACH DATABASE '${file.replaceAll("'", "''")}' AS current`);
-    for (const table of ['users', 'events', 'rooms', 'sessions']) {
+    v2.exec('INSERT INTO main.users SELECT * FROM current.users');
+    v2.exec(`INSERT INTO main.events (${EVENT_V1_COLUMNS}) SELECT ${EVENT_V1_COLUMNS} FROM current.events`);
+    for (const table of ['rooms', 'sessions']) {
       v2.exec(`INSERT INTO main.${table} SELECT * FROM current.${table}`);
     }
     const columns = 'ord, id, session_id, kind, prompt, options, state, settings, revealed, created_at, opened_at, closes_at';

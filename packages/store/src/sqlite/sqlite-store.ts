@@ -1,6 +1,7 @@
 import type { QuestionRecord } from '@jisr/core/questions';
 import type { Room, Session, Speaker } from '@jisr/protocol/event';
 import type { Participant } from '@jisr/protocol/http';
+import type { Announcement } from '@jisr/protocol/agenda';
 import type { TallyCounts } from '@jisr/core/poll-ballots';
 import type { Ballot, Poll } from '@jisr/protocol/poll';
 import type {
@@ -9,6 +10,8 @@ import type {
   EventRecord,
   InviteRecord,
   NewBallot,
+  EventChange,
+  NewAnnouncement,
   NewEvent,
   NewInvite,
   NewParticipant,
@@ -22,13 +25,17 @@ import type {
   PollGuard,
   QuestionChange,
   QuestionGuard,
+  RoomChange,
   Sequenced,
   SessionChange,
+  SessionUpdate,
+  SpeakerChange,
   Store,
   UserRecord,
   VoteResult,
 } from '../store.js';
 import * as agenda from './agenda.js';
+import * as admin from './event-admin.js';
 import { openDatabase } from './connection.js';
 import * as invites from './invites.js';
 import { applyMigrations } from './migrations.js';
@@ -94,6 +101,50 @@ export class SqliteStore implements Store {
 
   async listEvents(): Promise<EventRecord[]> {
     return agenda.listEvents(this.#sql);
+  }
+
+  async updateEvent(id: string, change: EventChange): Promise<EventRecord> {
+    return admin.updateEvent(this.#sql, id, change);
+  }
+
+  async deleteEvent(id: string): Promise<void> {
+    admin.deleteEvent(this.#sql, id);
+  }
+
+  async updateRoom(eventId: string, roomId: string, change: RoomChange): Promise<Room> {
+    return admin.updateRoom(this.#sql, eventId, roomId, change);
+  }
+
+  async deleteRoom(eventId: string, roomId: string): Promise<Room> {
+    return admin.deleteRoom(this.#sql, eventId, roomId);
+  }
+
+  async updateSpeaker(eventId: string, speakerId: string, change: SpeakerChange): Promise<Speaker> {
+    return admin.updateSpeaker(this.#sql, eventId, speakerId, change);
+  }
+
+  async deleteSpeaker(eventId: string, speakerId: string): Promise<Speaker> {
+    return admin.deleteSpeaker(this.#sql, eventId, speakerId);
+  }
+
+  async updateSessions(eventId: string, changes: readonly SessionUpdate[]): Promise<Sequenced<Session>[]> {
+    return agenda.updateSessions(this.#sql, eventId, changes);
+  }
+
+  async deleteSession(id: string): Promise<Session> {
+    return agenda.deleteSession(this.#sql, id);
+  }
+
+  async addAnnouncement(announcement: NewAnnouncement, keep: number): Promise<Announcement> {
+    return admin.addAnnouncement(this.#sql, announcement, keep);
+  }
+
+  async listAnnouncements(eventId: string): Promise<Announcement[]> {
+    return admin.listAnnouncements(this.#sql, eventId);
+  }
+
+  async deleteAnnouncement(eventId: string, id: string): Promise<Announcement> {
+    return admin.deleteAnnouncement(this.#sql, eventId, id);
   }
 
   async createRoom(room: NewRoom): Promise<Room> {
