@@ -1,0 +1,157 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { JoinResponse } from '@jisr/protocol/http';
+import type { Store } from '@jisr/store/store';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type JisrApp } from '../src/app.js';
+import { systemClock } from '../src/clock.js';
+import { openRedisCluster, type ClusterLink } from '../src/cluster/redis-cluster.js';
+import { parseConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { okData, request, sleep, type ClientSocket } from './harness.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A redis-server of this test's own (it gets killed), answering PING. */
+async function launchRedis(port: number, dir: string): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (up) return child;
+    await sleep(50);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`redis-server on ${port} did not start`);
+}
+
+async function readyz(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${url}/readyz`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > deadline) return value;
+    await sleep(100);
+  }
+}
+
+describe('a node whose Redis goes away', () => {
+  let port: number;
+  let dir: string;
+  let redis: ChildProcess;
+  let store: Store;
+  let cluster: ClusterLink;
+  let app: JisrApp;
+  let url: string;
+  let sessionId: string;
+  let socket: ClientSocket;
+
+  beforeAll(async () => {
+    port = await freePort();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-redis-outage-'));
+    redis = await launchRedis(port, dir);
+    const logger = createLogger('silent');
+    const opened = await openRedisCluster(`redis://127.0.0.1:${port}`, 'outage-test', logger);
+    store = opened.store;
+    cluster = opened.cluster;
+    const owner = await store.createUser({ email: 'org@example.org', name: 'Org', passwordHash: 'x' });
+    const event = await store.createEvent({
+      code: 'OUTAGE',
+      ownerId: owner.id,
+      title: { en: 'Outage' },
+      description: {},
+      timeZone: 'Europe/Brussels',
+      languages: ['en'],
+      defaultLang: 'en',
+      startDate: '2026-12-05',
+      endDate: '2026-12-05',
+    });
+    const room = await store.createRoom({ eventId: event.id, name: { en: 'A' }, position: 0 });
+    const session = await store.createSession({
+      eventId: event.id,
+      roomId: room.id,
+      kind: 'talk',
+      title: { en: 'Talk' },
+      description: {},
+      startsAt: '2026-12-05T08:00:00.000Z',
+      endsAt: '2026-12-05T09:00:00.000Z',
+      status: 'live',
+      delayMinutes: 0,
+      speakerIds: [],
+      qa: { open: true, moderated: false, anonymousAllowed: true },
+    });
+    sessionId = session.id;
+    const config = parseConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', PORT: '0' }, dir);
+    app = createApp({ store, config, logger, clock: systemClock, secret: 'y'.repeat(48), cluster });
+    url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+    const joined = await fetch(`${url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":"OUTAGE"}' });
+    const { token } = (await joined.json()) as JoinResponse;
+    socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    await new Promise((resolve) => socket.once('connect', () => resolve(undefined)));
+    okData(await request(socket, 'session:join', { sessionId }));
+  });
+
+  afterAll(async () => {
+    socket?.disconnect();
+    await app?.close();
+    await cluster?.close();
+    await store?.close();
+    redis?.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ask = (text: string) => request(socket, 'question:ask', { sessionId, text, anonymous: false, clientId: crypto.randomUUID() });
+
+  it('is ready while Redis answers', async () => {
+    expect(await readyz(url)).toEqual({ status: 200, body: { ok: true, store: true, redis: true } });
+    okData(await ask('Before the outage'));
+  });
+
+  it('says so on /readyz, keeps running, and answers writes `unavailable`', async () => {
+    const exited = new Promise((resolve) => redis.once('exit', resolve));
+    redis.kill('SIGKILL');
+    await exited;
+    const down = await until(() => readyz(url), (answer) => answer.status === 503, 10_000);
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ ok: false, store: false, redis: false });
+    expect(String(down.body['reason'])).toMatch(/^redis: /);
+    expect(await ask('During the outage')).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    const join = await fetch(`${url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":"OUTAGE"}' });
+    expect(join.status).toBe(503);
+    expect(await join.json()).toMatchObject({ error: { code: 'unavailable' } });
+    expect(socket.connected).toBe(true);
+  });
+
+  it('recovers by itself when Redis is back, with what was acked before', async () => {
+    redis = await launchRedis(port, dir);
+    const up = await until(() => readyz(url), (answer) => answer.status === 200, 15_000);
+    expect(up).toEqual({ status: 200, body: { ok: true, store: true, redis: true } });
+    okData(await ask('After the outage'));
+    const snapshot = okData(await request(socket, 'session:join', { sessionId }));
+    expect(snapshot.questions.map((question) => question.text).sort()).toEqual(['After the outage', 'Before the outage']);
+  });
+});
