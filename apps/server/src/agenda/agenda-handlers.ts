@@ -1,0 +1,52 @@
+import { ClientEvent } from '@jisr/protocol/events';
+import type { AppContext } from '../context.js';
+import type { Logger } from '../logger.js';
+import { authorizeInSession } from '../realtime/access.js';
+import { handle } from '../realtime/handle.js';
+import { rooms } from '../realtime/rooms.js';
+import type { JisrSocket } from '../realtime/types.js';
+import { updateSession } from './agenda-service.js';
+import { announce, authorizeAnnouncer } from './announcements.js';
+
+/** Live agenda operations and announcements over the socket: the same rules as the HTTP routes. */
+export function registerAgendaHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
+  handle(
+    socket,
+    ClientEvent.AgendaUpdate,
+    async ({ sessionId, ...patch }) => {
+      const { event } = await authorizeInSession(ctx, socket, sessionId, 'agenda:update');
+      return (await updateSession(ctx, event, sessionId, patch)).session;
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.Announce,
+    async (input) => {
+      const event = await authorizeAnnouncer(ctx, socket.data, input.eventId);
+      return announce(ctx, event, input);
+    },
+    logger,
+  );
+}
+
+/**
+ * Handshake middleware, after socketAuth: an organizer's socket (staff login) belongs to no
+ * event by its token, so it joins the event room of every event they own before it is
+ * connected, and the admin screen hears agenda changes and announcements from the start.
+ */
+export function joinOwnedEvents(ctx: AppContext) {
+  return async (socket: JisrSocket, next: (error?: Error) => void): Promise<void> => {
+    const { claims } = socket.data;
+    if (claims.kind !== 'user') return next();
+    try {
+      const owned = (await ctx.store.listEvents()).filter((event) => event.ownerId === claims.userId);
+      await socket.join([rooms.organizer(claims.userId), ...owned.map((event) => rooms.event(event.id))]);
+      next();
+    } catch (error) {
+      ctx.logger.error({ err: error }, 'joining the organizer to their events failed');
+      next(new Error('internal'));
+    }
+  };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { agendaFixture, api, errorOf } from './agenda-helpers.js';
+import { useTestServer } from './harness.js';
+
+const testServer = useTestServer();
+
+/** The VEVENT blocks of a calendar, unfolded (RFC 5545 folds long lines with CRLF + space). */
+function vevents(ics: string): string[] {
+  const unfolded = ics.replace(/\r\n[ \t]/g, '');
+  return unfolded.split('BEGIN:VEVENT\r\n').slice(1).map((block) => block.split('END:VEVENT')[0] ?? '');
+}
+
+function property(block: string, name: string): string | undefined {
+  return new RegExp(`^${name}[;:](.*)$`, 'm').exec(block)?.[1]?.replace(/\r$/, '');
+}
+
+describe('GET /api/events/:code/agenda.ics', () => {
+  it('serves the agenda in UTC with the event zone named, delays applied, cancelled sessions marked', async () => {
+    const fixture = await agendaFixture(testServer());
+    await api(testServer(), 'PATCH', `/sessions/${fixture.c.id}`, { token: fixture.token, body: { status: 'cancelled' } });
+    await api(testServer(), 'PATCH', `/sessions/${fixture.x.id}`, { token: fixture.token, body: { delayBy: 15 } });
+    const reply = await api<string>(testServer(), 'GET', `/events/${fixture.event.code.toLowerCase()}/agenda.ics`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toContain('text/calendar');
+    const ics = reply.body;
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics).toContain('X-WR-TIMEZONE:Europe/Brussels\r\n');
+    const events = vevents(ics);
+    expect(events).toHaveLength(4);
+    const byUid = new Map(events.map((block) => [property(block, 'UID'), block]));
+    const opening = byUid.get(`${fixture.a.id}@jisr`) ?? '';
+    expect(property(opening, 'DTSTART')).toBe('20261205T080000Z');
+    expect(property(opening, 'DTEND')).toBe('20261205T090000Z');
+    expect(property(opening, 'SUMMARY')).toBe('Ouverture');
+    expect(property(opening, 'LOCATION')).toBe('Salle A');
+    expect(property(opening, 'STATUS')).toBe('CONFIRMED');
+    expect(property(byUid.get(`${fixture.c.id}@jisr`) ?? '', 'STATUS')).toBe('CANCELLED');
+    expect(property(byUid.get(`${fixture.x.id}@jisr`) ?? '', 'DTSTART')).toBe('20261205T081500Z');
+  });
+
+  it('answers 304 to an unchanged agenda and a new ETag once it changes', async () => {
+    const fixture = await agendaFixture(testServer());
+    const path = `/events/${fixture.event.code}/agenda.ics`;
+    const first = await api(testServer(), 'GET', path);
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^".+"$/);
+    expect((await api(testServer(), 'GET', path, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    await api(testServer(), 'PATCH', `/sessions/${fixture.b.id}`, { token: fixture.token, body: { delayBy: 20, cascade: true } });
+    const changed = await api<string>(testServer(), 'GET', path, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(property(vevents(changed.body).find((block) => block.includes(fixture.b.id)) ?? '', 'DTSTART')).toBe('20261205T092000Z');
+  });
+
+  it('serves a personal calendar of chosen sessions, in the chosen language', async () => {
+    const fixture = await agendaFixture(testServer());
+    await api(testServer(), 'PATCH', `/sessions/${fixture.a.id}`, { token: fixture.token, body: { title: { fr: 'Ouverture', ar: 'الافتتاح' } } });
+    const mine = await api<string>(testServer(), 'GET', `/events/${fixture.event.code}/agenda.ics?sessions=${fixture.a.id},${fixture.x.id}&lang=ar`);
+    expect(mine.status).toBe(200);
+    const events = vevents(mine.body);
+    expect(events.map((block) => property(block, 'UID')).sort()).toEqual([`${fixture.a.id}@jisr`, `${fixture.x.id}@jisr`].sort());
+    expect(events.map((block) => property(block, 'SUMMARY'))).toContain('الافتتاح');
+    const unknown = await api(testServer(), 'GET', `/events/${fixture.event.code}/agenda.ics?sessions=${fixture.a.id},se_elsewhere`);
+    expect(errorOf(unknown)).toMatchObject({ code: 'invalid_input', field: 'sessions' });
+    expect(errorOf(await api(testServer(), 'GET', `/events/${fixture.event.code}/agenda.ics?sessions=`))).toMatchObject({ field: 'sessions' });
+    expect((await api(testServer(), 'GET', '/events/NOPE99/agenda.ics')).status).toBe(404);
+  });
+});
