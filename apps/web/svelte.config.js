@@ -14,6 +14,25 @@ const config = {
     // Absolute asset paths: an event page's HTML is then the same shell at any depth, so the
     // service worker can serve one cached copy for any event page offline.
     paths: { relative: false },
+    // No inline script runs without the nonce SvelteKit puts on its own; styles may be inline
+    // (style attributes of charts), nothing loads from elsewhere but speakers' photos.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:', 'blob:', 'https:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'worker-src': ['self'],
+        'manifest-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
   },
 };
 

@@ -12,6 +12,8 @@ export interface AppProcess {
   url: string;
   dataDir: string;
   output: () => string;
+  /** Sends a signal (e.g. SIGKILL for a crash) and waits until the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,12 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppPro
     url,
     dataDir,
     output: () => output,
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(signal);
+        await exited;
+      }
+    },
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -2,24 +2,36 @@ import http from 'node:http';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '@jisr/protocol/events';
 import type { Store } from '@jisr/store/store';
 import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
 import { Server } from 'socket.io';
 import { createTokenService } from './auth/tokens.js';
 import type { Clock } from './clock.js';
+import type { ClusterLink } from './cluster/redis-cluster.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { authRoutes } from './http/auth-routes.js';
+import { requestLog } from './http/request-log.js';
+import { createMetrics, timedStore } from './metrics/metrics.js';
+import { metricsRoute } from './metrics/metrics-route.js';
+import { createDrain } from './realtime/drain.js';
+import { attachServices } from './realtime/services.js';
+import { clientAddress } from './limits/client-address.js';
+import { createLimiters, DEFAULT_LIMITS, type LimitSettings } from './limits/limiters.js';
+import { allowedOrigins, httpOriginCheck, socketOriginCheck } from './http/origin-guard.js';
 import { eventRoutes } from './http/event-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { inviteRoutes } from './http/invite-routes.js';
 import { joinRoutes } from './http/join-routes.js';
 import { meRoutes } from './http/me-routes.js';
 import { sessionRoutes } from './http/session-routes.js';
+import { agendaRoutes } from './http/agenda-routes.js';
+import { eventAdminRoutes } from './http/event-admin-routes.js';
 import { apiNotFound, errorResponder } from './http/respond.js';
 import type { Logger } from './logger.js';
 import { registerPollHandlers } from './polls/poll-handlers.js';
 import { createPollTimers } from './polls/poll-timers.js';
 import { createTallyBroadcaster } from './polls/tally-broadcaster.js';
-import { createAskLimiter, type AskLimiter } from './qa/ask-limiter.js';
+import { ASKS_PER_MINUTE, createAskLimiter, type AskLimiter } from './qa/ask-limiter.js';
 import { registerModerationHandlers } from './qa/moderation-handlers.js';
 import { loadProfanityFilter } from './qa/profanity-lists.js';
 import { registerQuestionHandlers } from './qa/question-handlers.js';
@@ -28,6 +40,7 @@ import { rooms } from './realtime/rooms.js';
 import { socketAuth } from './realtime/socket-auth.js';
 import type { JisrServer } from './realtime/types.js';
 import { registerSessionHandlers } from './session/session-handlers.js';
+import { joinOwnedEvents, registerAgendaHandlers } from './agenda/agenda-handlers.js';
 
 export interface AppDeps {
   store: Store;
@@ -39,18 +52,29 @@ export interface AppDeps {
   askLimiter?: AskLimiter;
   /** The built web app's request handler, mounted after the API; absent in API-only tests. */
   web?: RequestHandler;
+  /** With REDIS_URL: the adapter and poll signals shared with the other nodes. Absent: one node alone. */
+  cluster?: ClusterLink;
+  /** Abuse limits; from the config when absent (tests use small or generous ones). */
+  limits?: LimitSettings;
 }
 
 export interface JisrApp {
   httpServer: http.Server;
+  /** The Express app: the fuzz tests read its routes. */
+  express: express.Express;
   io: JisrServer;
   ctx: AppContext;
   /** Listens and resolves with the actual port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
   /** Disconnects every socket, stops accepting, and waits for open requests; leaves the store open. */
   close(): Promise<void>;
-  /** The Express app: the fuzz tests read its routes. */
-  express: express.Express;
+  /**
+   * A graceful stop (SIGTERM, rolling restarts): stops accepting, turns new client events
+   * away, lets running ones finish and ack (up to `graceMs`), pushes pending tallies, then
+   * drops every connection so clients reconnect (to another node behind the balancer) and
+   * closes. Leaves the store open.
+   */
+  shutdown(graceMs: number): Promise<void>;
 }
 
 /** Largest message a client may send: a question is 500 characters; 64 kB leaves room for any payload of v1. */
@@ -59,8 +83,22 @@ const MAX_MESSAGE_BYTES = 64 * 1024;
 /** How long a dropped socket's missed packets are kept for it (connection state recovery). */
 const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
 
+function limitsFromConfig(config: Config): LimitSettings {
+  return {
+    ...DEFAULT_LIMITS,
+    eventsPerSocket: config.EVENTS_PER_10S,
+    eventsPerActor: config.EVENTS_PER_10S * 2,
+    joinsPerIp: config.JOINS_PER_MINUTE_PER_IP,
+    connectionsPerIp: config.CONNECTIONS_PER_IP,
+  };
+}
+
 /** Builds the whole server. main.ts and the tests wire the same app. */
 export function createApp(deps: AppDeps): JisrApp {
+  const origins = allowedOrigins(deps.config.PUBLIC_URL, deps.config.ALLOWED_ORIGINS);
+  const metrics = createMetrics();
+  // Every store operation is timed for /metrics; same operations, same errors.
+  const store = timedStore(deps.store, metrics);
   const app = express();
   const httpServer = http.createServer(app);
   const io: JisrServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(
@@ -68,32 +106,57 @@ export function createApp(deps: AppDeps): JisrApp {
     {
       maxHttpBufferSize: MAX_MESSAGE_BYTES,
       serveClient: false,
+      // No handshake from another site's page (cross-site websocket hijacking); no CORS headers either.
+      allowRequest: socketOriginCheck(origins),
       // Long-polling stays on: some venue proxies block websockets.
       transports: ['polling', 'websocket'],
       // A phone whose Wi-Fi drops for up to two minutes gets the packets it missed and
       // keeps its rooms on reconnect (DESIGN.md section 7); after that it rejoins for a snapshot.
-      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
+      // The handshake check runs again on recovery: an invite revoked while its socket was
+      // away must not come back through the recovered session.
+      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+      ...(deps.cluster ? { adapter: deps.cluster.adapter } : {}),
     },
   );
+  const shared = deps.cluster ? { client: deps.cluster.redis, prefix: deps.config.REDIS_PREFIX } : undefined;
+  const limiters = createLimiters(deps.limits ?? limitsFromConfig(deps.config), shared);
+  const drain = createDrain();
+  attachServices(io, { metrics, limiters, drain });
+  metrics.watchSockets(io);
+  if (deps.cluster) {
+    const cluster = deps.cluster;
+    metrics.watchRedis(async () => (await cluster.problem()) === null);
+  }
   const events = createProjector(io);
-  const tallies = createTallyBroadcaster(io, deps.store, deps.config.TALLY_INTERVAL_MS, deps.logger);
+  const tallies = createTallyBroadcaster(io, store, deps.config.TALLY_INTERVAL_MS, deps.logger, deps.cluster?.pollSignals, (delay) =>
+    metrics.tallyFlushed(delay),
+  );
   const ctx: AppContext = {
-    store: deps.store,
+    store,
     tokens: createTokenService(deps.secret),
     clock: deps.clock,
     config: deps.config,
     logger: deps.logger,
     events,
-    askLimiter: deps.askLimiter ?? createAskLimiter(),
+    askLimiter: deps.askLimiter ?? createAskLimiter(ASKS_PER_MINUTE, shared),
+    limiters,
+    drain,
     isProfane: loadProfanityFilter(),
     tallies,
-    pollTimers: createPollTimers(deps.store, events, tallies, deps.logger),
+    pollTimers: createPollTimers(store, events, tallies, deps.logger, deps.cluster?.pollSignals),
   };
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(healthRoutes(ctx));
+  app.use(requestLog(deps.logger));
+  // Security headers; the pages' Content Security Policy comes from the web app (kit.csp, with nonces).
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(healthRoutes(ctx, deps.cluster));
+  app.use(metricsRoute(metrics, deps.config.METRICS_TOKEN));
   const api = express.Router();
+  api.use(httpOriginCheck(origins));
+  // JSON only: nothing in an API answer may load or run anything, nor be framed.
+  api.use(helmet.contentSecurityPolicy({ useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
   api.use(express.json({ limit: MAX_MESSAGE_BYTES }));
   api.use(joinRoutes(ctx));
   api.use(eventRoutes(ctx));
@@ -101,6 +164,8 @@ export function createApp(deps: AppDeps): JisrApp {
   api.use(meRoutes(ctx));
   api.use(inviteRoutes(ctx));
   api.use(sessionRoutes(ctx));
+  api.use(eventAdminRoutes(ctx));
+  api.use(agendaRoutes(ctx));
   api.use(apiNotFound);
   api.use(errorResponder(deps.logger));
   app.use('/api', api);
@@ -108,12 +173,21 @@ export function createApp(deps: AppDeps): JisrApp {
   app.use(errorResponder(deps.logger));
 
   io.use(socketAuth(ctx));
+  io.use(joinOwnedEvents(ctx));
   io.on('connection', (socket) => {
+    // A cap on sockets per IP (sized for a whole hall behind one venue NAT).
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+    if (!limiters.connectionOpened(address)) {
+      socket.disconnect(true);
+      return;
+    }
+    socket.on('disconnect', () => limiters.connectionClosed(address));
     const logger = deps.logger.child({ socketId: socket.id });
     registerSessionHandlers(ctx, socket, logger);
     registerQuestionHandlers(ctx, socket, logger);
     registerModerationHandlers(ctx, socket, logger);
     registerPollHandlers(ctx, socket, logger);
+    registerAgendaHandlers(ctx, socket, logger);
     const { claims } = socket.data;
     // Agenda changes and announcements reach every page of the event, not only session pages.
     if (claims.kind !== 'user') void socket.join(rooms.event(claims.eventId));
@@ -122,6 +196,7 @@ export function createApp(deps: AppDeps): JisrApp {
 
   return {
     httpServer,
+    express: app,
     io,
     ctx,
     listen(port, host) {
@@ -132,7 +207,16 @@ export function createApp(deps: AppDeps): JisrApp {
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       });
-    express: app,
+    },
+    async shutdown(graceMs) {
+      drain.begin();
+      httpServer.close();
+      await drain.idle(graceMs);
+      await tallies.flush();
+      // Closing the transport (not disconnecting the socket) is what tells a Socket.IO
+      // client to reconnect; its session can then be recovered on another node.
+      for (const socket of io.of('/').sockets.values()) socket.conn.close();
+      await this.close();
     },
     async close() {
       ctx.pollTimers.stop();

@@ -17,13 +17,32 @@ export const ConfigSchema = z.object({
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** The address attendees open (used in join links and QR codes). */
   PUBLIC_URL: z.url().optional(),
-  /** Set to share state between nodes through Redis (scale-out issue). */
+  /** Other sites whose pages may call the API and open sockets (comma-separated origins); PUBLIC_URL always may. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0))
+    .pipe(z.array(z.url('must be comma-separated origins, e.g. https://jisr.example'))),
+  /** Set to share state between nodes through Redis: the Redis store and Socket.IO's Redis streams adapter. */
   REDIS_URL: z.url().optional(),
+  /** Put in front of every Redis key and channel, so that several deployments (or tests) can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores')
+    .default('jisr'),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   /** Create the demo event (join code DEMO) when the store is empty. */
   DEMO: flag.default(true),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Client events an attendee's socket may send per 10 s (twice that per person over all their sockets; staff ten times). */
+  EVENTS_PER_10S: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Joins per minute from one IP: a venue NAT puts a whole hall behind one address. */
+  JOINS_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /** Sockets open at once from one IP, on one node. */
+  CONNECTIONS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  /** Bearer token for GET /metrics; without it, only direct scrapers on loopback or a private network get metrics. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How often a node pushes the tally of a poll that got votes (DESIGN.md section 6). */
   TALLY_INTERVAL_MS: z.coerce.number().int().min(10).max(5000).default(100),
   /** The built SvelteKit app (adapter-node output). */
@@ -52,6 +71,11 @@ export function parseConfig(env: NodeJS.ProcessEnv, serverDir: string): Config {
   const raw = result.data;
   if ((raw.ADMIN_EMAIL === undefined) !== (raw.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Bad configuration: ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
+  }
+  // A token signed by one node must be accepted by every other: they need the same secret,
+  // and a generated one would differ per node (each has its own DATA_DIR).
+  if (raw.REDIS_URL !== undefined && raw.SECRET === undefined) {
+    throw new ConfigError('Bad configuration: SECRET: required with REDIS_URL (every node must sign tokens with the same secret)');
   }
   return {
     ...raw,

@@ -2,7 +2,9 @@ import type { Store } from '@jisr/store/store';
 import type { TokenService } from './auth/tokens.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { Limiters } from './limits/limiters.js';
 import type { Logger } from './logger.js';
+import type { Drain } from './realtime/drain.js';
 import type { PollTimers } from './polls/poll-timers.js';
 import type { TallyBroadcaster } from './polls/tally-broadcaster.js';
 import type { AskLimiter } from './qa/ask-limiter.js';
@@ -17,6 +19,10 @@ export interface AppContext {
   logger: Logger;
   events: DomainEventPublisher;
   askLimiter: AskLimiter;
+  /** Per-socket, per-person and per-IP limits (joins, logins, connections). */
+  limiters: Limiters;
+  /** Set when the node shuts down: /readyz says so and new client events are turned away. */
+  drain: Drain;
   tallies: TallyBroadcaster;
   pollTimers: PollTimers;
   /** Does this text hold words that a moderator should see before the hall does? */

@@ -1,6 +1,7 @@
-import type { ApiError, ErrorCode } from '@jisr/protocol/errors';
+import type { ApiError, ApiErrorDetails, ErrorCode } from '@jisr/protocol/errors';
 import { StoreConflict, StoreNotFound } from '@jisr/store/store';
 import type { z } from 'zod';
+import { isRedisUnavailable } from './cluster/redis-unavailable.js';
 
 /** An error meant for the client: its code and message are sent as they are. */
 export class AppError extends Error {
@@ -9,6 +10,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly details?: ApiErrorDetails,
   ) {
     super(message);
   }
@@ -25,10 +27,17 @@ export function invalidInput(error: z.ZodError): AppError {
 /** What the client may see of any error: AppErrors as they are, anything else as `internal`. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) {
-    return error.field ? { code: error.code, message: error.message, field: error.field } : { code: error.code, message: error.message };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.details ? { details: error.details } : {}),
+    };
   }
   // A store guard that no longer holds: someone else acted first (two moderators at once).
   if (error instanceof StoreConflict) return { code: 'conflict', message: 'This changed meanwhile: refresh and try again.' };
   if (error instanceof StoreNotFound) return { code: 'not_found', message: 'It does not exist (any more).' };
+  // Redis is away (restarting, unreachable): the write may not have been saved; a retry is safe.
+  if (isRedisUnavailable(error)) return { code: 'unavailable', message: 'The service is briefly unavailable: try again in a moment.' };
   return { code: 'internal', message: 'Something went wrong on our side.' };
 }

@@ -1,27 +1,28 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '@jisr/store/sqlite/sqlite-store';
+import type { Store } from '@jisr/store/store';
 import { createApp } from './app.js';
 import { loadSecret } from './auth/secret.js';
 import { ensureFirstOrganizer } from './bootstrap/first-organizer.js';
 import { systemClock } from './clock.js';
-import { ConfigError, parseConfig } from './config.js';
+import { openRedisCluster, type ClusterLink } from './cluster/redis-cluster.js';
+import { ConfigError, parseConfig, type Config } from './config.js';
 import { DEMO_CODE } from './demo/demo-event.js';
 import { seedDemo } from './demo/seed-demo.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { loadWebHandler } from './web/web-handler.js';
 
 /** How long a node may take to finish open requests on SIGTERM before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How long running client events get to finish and be acked before connections drop. */
+const DRAIN_MS = 3_000;
 
 async function main(): Promise<void> {
   const serverDir = path.dirname(fileURLToPath(import.meta.url));
   const config = parseConfig(process.env, serverDir);
-  if (config.REDIS_URL) {
-    throw new ConfigError('Bad configuration: REDIS_URL: this build runs the embedded SQLite store only; unset REDIS_URL');
-  }
   const logger = createLogger(config.LOG_LEVEL);
-  const store = openSqliteStore({ file: path.join(config.DATA_DIR, 'jisr.db') });
+  const { store, cluster } = await openStore(config, logger);
   const secret = loadSecret(config.SECRET, config.DATA_DIR);
 
   const organizer = await ensureFirstOrganizer(store, {
@@ -34,10 +35,10 @@ async function main(): Promise<void> {
 
   const web = await loadWebHandler(config.WEB_BUILD_DIR, config.PUBLIC_URL);
   if (!web) logger.warn({ dir: config.WEB_BUILD_DIR }, 'web app not built: serving the API only');
-  const app = createApp({ store, config, logger, clock: systemClock, secret, ...(web ? { web } : {}) });
+  const app = createApp({ store, config, logger, clock: systemClock, secret, ...(web ? { web } : {}), ...(cluster ? { cluster } : {}) });
   await app.ctx.pollTimers.rearmAll();
   const port = await app.listen(config.PORT, config.HOST);
-  logger.info({ port, url: config.PUBLIC_URL, dataDir: config.DATA_DIR }, 'listening');
+  logger.info({ port, url: config.PUBLIC_URL, store: cluster ? 'redis' : 'sqlite', dataDir: config.DATA_DIR }, 'listening');
 
   const banner = [`\nJisr is running at ${config.PUBLIC_URL}  (join code: ${DEMO_CODE})`];
   if (organizer.generatedPassword) {
@@ -59,7 +60,8 @@ async function main(): Promise<void> {
     force.unref();
     app.httpServer.closeIdleConnections();
     app
-      .close()
+      .shutdown(DRAIN_MS)
+      .then(() => cluster?.close())
       .then(() => store.close())
       .then(() => {
         logger.info('stopped');
@@ -72,6 +74,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** The embedded SQLite store (one node), or with REDIS_URL the Redis store and what nodes share. */
+async function openStore(config: Config, logger: Logger): Promise<{ store: Store; cluster?: ClusterLink }> {
+  if (!config.REDIS_URL) return { store: openSqliteStore({ file: path.join(config.DATA_DIR, 'jisr.db') }) };
+  const opened = await openRedisCluster(config.REDIS_URL, config.REDIS_PREFIX, logger);
+  logger.info({ prefix: config.REDIS_PREFIX }, 'sharing state through Redis');
+  return opened;
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { ERROR_CODES } from '@jisr/protocol/errors';
 import { ClientEvent, clientEventSchemas } from '@jisr/protocol/events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../src/limits/limiters.js';
 import {
   attendee,
   connect,
@@ -21,7 +22,11 @@ import {
  * and malicious payloads. The server must answer each one (never crash, never 500), with a
  * known error code, and a refused input must leave the store exactly as it was.
  */
-const testServer = useTestServer();
+// Limits as loose as they go: this file is about payloads, limits.test.ts about floods.
+const testServer = useTestServer({
+  limits: { ...DEFAULT_LIMITS, eventsPerSocket: 1_000_000, eventsPerActor: 1_000_000, strikesBeforeDisconnect: 1_000_000 },
+  askLimiter: { allow: () => Promise.resolve(true) },
+});
 const RUNS_PER_EVENT = 40;
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
 

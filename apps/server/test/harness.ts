@@ -19,8 +19,9 @@ import { createApp, type JisrApp } from '../src/app.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import { systemClock } from '../src/clock.js';
 import { parseConfig } from '../src/config.js';
+import type { LimitSettings } from '../src/limits/limiters.js';
 import type { AskLimiter } from '../src/qa/ask-limiter.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger, type Logger } from '../src/logger.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -43,10 +44,17 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  askLimiter?: AskLimiter;
+  logger?: Logger;
+  /** Abuse limits; the config's defaults when absent. */
+  limits?: LimitSettings;
+}
+
 const QA_OPEN = { open: true, moderated: false, anonymousAllowed: true };
 
 /** A real server on a free port with a real SQLite store in a temp dir and a small event. */
-export async function startServer(options: { askLimiter?: AskLimiter } = {}): Promise<TestServer> {
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-server-test-'));
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0' }, dataDir);
   const store = openSqliteStore({ file: path.join(dataDir, 'jisr.db') });
@@ -93,10 +101,11 @@ export async function startServer(options: { askLimiter?: AskLimiter } = {}): Pr
   const app = createApp({
     store,
     config,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     clock: systemClock,
     secret: 'x'.repeat(48),
     ...(options.askLimiter ? { askLimiter: options.askLimiter } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');
   return {
@@ -250,7 +259,7 @@ export async function staffToken(server: TestServer, role: InviteRole, sessionId
  * One server for a test file: started before its tests, every socket closed after each
  * test, stopped at the end. Returns a getter because the server exists only once started.
  */
-export function useTestServer(options: { askLimiter?: AskLimiter } = {}): () => TestServer {
+export function useTestServer(options: ServerOptions = {}): () => TestServer {
   let server: TestServer | undefined;
   beforeAll(async () => {
     server = await startServer(options);

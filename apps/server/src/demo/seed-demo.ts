@@ -5,26 +5,36 @@ import { addDays, instantInZone } from '@jisr/core/time-zones';
 import { LANGS } from '@jisr/protocol/common';
 import type { Room, Speaker } from '@jisr/protocol/event';
 import type { Participant } from '@jisr/protocol/http';
-import type { Store } from '@jisr/store/store';
+import { StoreConflict, type EventRecord, type Store } from '@jisr/store/store';
 import { DEMO_CODE, DEMO_TIME_ZONE, demoEvent, demoRooms, demoSessions, demoSpeakers } from './demo-event.js';
 
 const DEMO_ATTENDEES = ['Amina', 'Hicham', 'Sofia', 'Mehdi', 'Lotfi'];
 
-/** Creates the demo event when no event has the code DEMO yet. Returns whether it did. */
+/**
+ * Creates the demo event when no event has the code DEMO yet. Returns whether it did. Nodes
+ * starting at once on one Redis may all find no DEMO: the join code claim is atomic, so one
+ * node creates the event and fills it, the others stop there.
+ */
 export async function seedDemo(store: Store, ownerId: string, now: Date): Promise<boolean> {
   if (await store.getEventByCode(DEMO_CODE)) return false;
   const firstDay = dayInZone(now, DEMO_TIME_ZONE);
-  const event = await store.createEvent({
-    code: DEMO_CODE,
-    ownerId,
-    title: demoEvent.title,
-    description: demoEvent.description,
-    timeZone: DEMO_TIME_ZONE,
-    languages: [...LANGS],
-    defaultLang: 'fr',
-    startDate: firstDay,
-    endDate: addDays(firstDay, 1),
-  });
+  let event: EventRecord;
+  try {
+    event = await store.createEvent({
+      code: DEMO_CODE,
+      ownerId,
+      title: demoEvent.title,
+      description: demoEvent.description,
+      timeZone: DEMO_TIME_ZONE,
+      languages: [...LANGS],
+      defaultLang: 'fr',
+      startDate: firstDay,
+      endDate: addDays(firstDay, 1),
+    });
+  } catch (error) {
+    if (error instanceof StoreConflict) return false;
+    throw error;
+  }
   const rooms: Room[] = [];
   for (const [position, name] of demoRooms.entries()) rooms.push(await store.createRoom({ eventId: event.id, name, position }));
   const speakers: Speaker[] = [];

@@ -9,11 +9,18 @@ export function authRoutes(ctx: AppContext): Router {
   const router = Router();
   router.post('/auth/login', async (req, res) => {
     const input = parse(LoginRequest, req.body);
+    const ip = req.ip ?? '';
+    // Guessing is throttled per account and per IP; only failures count.
+    if (!(await ctx.limiters.loginAllowed(ip, input.email))) {
+      throw new AppError('rate_limited', 'Too many failed logins: wait a few minutes.');
+    }
     const user = await ctx.store.getUserByEmail(input.email);
     // One answer for unknown email and wrong password: don't tell which accounts exist.
     if (!user || !(await verifyPassword(user.passwordHash, input.password))) {
+      await ctx.limiters.loginFailed(ip, input.email);
       throw new AppError('unauthorized', 'Wrong email or password.');
     }
+    await ctx.limiters.loginSucceeded(input.email);
     const token = await ctx.tokens.sign({ kind: 'user', userId: user.id });
     const body: LoginResponse = { token, user: { id: user.id, email: user.email, name: user.name } };
     res.json(body);

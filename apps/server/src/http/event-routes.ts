@@ -2,6 +2,7 @@ import { JoinCode } from '@jisr/protocol/event';
 import type { EventAgenda } from '@jisr/protocol/http';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
+import { currentAnnouncements } from '../agenda/announcements.js';
 import { AppError } from '../errors.js';
 import { publicEvent } from './public-event.js';
 import { parse } from './respond.js';
@@ -13,12 +14,13 @@ export function eventRoutes(ctx: AppContext): Router {
     const code = parse(JoinCode, req.params['code']);
     const event = await ctx.store.getEventByCode(code);
     if (!event) throw new AppError('not_found', 'No event has this code.', 'code');
-    const [rooms, sessions, speakers] = await Promise.all([
+    const [rooms, sessions, speakers, announcements] = await Promise.all([
       ctx.store.listRooms(event.id),
       ctx.store.listSessions(event.id),
       ctx.store.listSpeakers(event.id),
+      currentAnnouncements(ctx, event.id),
     ]);
-    const body: EventAgenda = { event: publicEvent(event), rooms, sessions, speakers };
+    const body: EventAgenda = { event: publicEvent(event), rooms, sessions, speakers, announcements };
     res.json(body);
   });
   return router;

@@ -9,6 +9,7 @@ import { parse } from './respond.js';
 export function joinRoutes(ctx: AppContext): Router {
   const router = Router();
   router.post('/join', async (req, res) => {
+    if (!(await ctx.limiters.join(req.ip ?? ''))) throw new AppError('rate_limited', 'Too many joins from this network: try again in a minute.');
     const input = parse(JoinRequest, req.body);
     const event = await ctx.store.getEventByCode(input.code);
     if (!event) throw new AppError('not_found', 'No event has this code.', 'code');

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { AppError, invalidInput, toApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { requestLogger } from './request-log.js';
 
 /** Parses a request part with its protocol schema or throws `invalid_input` naming the field. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -28,7 +29,7 @@ export function errorResponder(logger: Logger): ErrorRequestHandler {
     if (type === 'entity.parse.failed') appError = new AppError('invalid_input', 'The body is not valid JSON.');
     if (type === 'entity.too.large') appError = new AppError('invalid_input', 'The body is too large.');
     const body = toApiError(appError);
-    if (body.code === 'internal') logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    if (body.code === 'internal') requestLogger(res, logger).error({ err: error, method: req.method, path: req.path }, 'request failed');
     res.status(type === 'entity.too.large' ? 413 : HTTP_STATUS[body.code]).json({ error: body });
   };
 }

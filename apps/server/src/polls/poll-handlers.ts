@@ -2,7 +2,7 @@ import { actorKey } from '@jisr/core/actor';
 import { ballotContributions, ballotRefusal, quizPoints } from '@jisr/core/poll-ballots';
 import { acceptsVotes, applySettingsPatch, correctOptionId, pollSetupRefusal } from '@jisr/core/polls';
 import { ClientEvent } from '@jisr/protocol/events';
-import type { Poll, PollOption, PollSettings } from '@jisr/protocol/poll';
+import type { Ballot, Poll, PollOption, PollSettings } from '@jisr/protocol/poll';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -26,6 +26,11 @@ const BALLOT_REFUSALS = {
   incomplete_ranking: 'ballot: must rank every option',
   no_words: 'ballot: has no word to count',
 } as const;
+
+/** Ballots are small objects of one field, stored as sent: their JSON compares them. */
+function sameBallot(a: Ballot, b: Ballot): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 
 /** Option ids are positions: stable, short, unique within the poll. */
 function toOptions(labels: readonly string[]): PollOption[] {
@@ -198,7 +203,13 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
     async ({ pollId, ballot, clientId }) => {
       const { poll, actor } = await authorizeOnPoll(ctx, socket, pollId, 'poll:vote');
       const now = ctx.clock.now();
-      if (!acceptsVotes(poll, now)) throw new AppError('closed', 'This poll is not open for votes.');
+      if (!acceptsVotes(poll, now)) {
+        // A resend from an outbox after the poll closed, whose first try was counted: the
+        // voter gets their ballot back, not a refusal that would say it was lost.
+        const kept = (await ctx.store.listBallots(poll.sessionId, actorKey(actor)))[pollId];
+        if (kept && sameBallot(kept, ballot)) return { pollId, ballot: kept };
+        throw new AppError('closed', 'This poll is not open for votes.');
+      }
       const refusal = ballotRefusal(poll, ballot);
       if (refusal) throw new AppError('invalid_input', BALLOT_REFUSALS[refusal], 'ballot');
       const score =

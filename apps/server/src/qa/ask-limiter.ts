@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { within, type LimitsRedis } from '../limits/limiters.js';
 
 /** Questions one attendee may ask per minute: plenty for a person, little for a script. */
 export const ASKS_PER_MINUTE = 5;
@@ -12,23 +13,28 @@ export interface AskLimiter {
   allow(actorKey: string, clientId: string): Promise<boolean>;
 }
 
-export function createAskLimiter(perMinute = ASKS_PER_MINUTE): AskLimiter {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  const counted = new RateLimiterMemory({ points: 1, duration: 60 });
-  return {
-    async allow(actorKey, clientId) {
-      const retry = await counted.get(`${actorKey}:${clientId}`);
-      if (retry && retry.consumedPoints > 0) return true;
-      try {
-        await limiter.consume(actorKey);
-      } catch (error) {
-        if (error instanceof RateLimiterRes) return false;
-        throw error;
-      }
-      await counted.consume(`${actorKey}:${clientId}`).catch((error: unknown) => {
-        if (!(error instanceof RateLimiterRes)) throw error;
-      });
-      return true;
-    },
+/** With `redis`, the count is shared by every node: an attendee can't ask N times more through N nodes. */
+export function createAskLimiter(perMinute = ASKS_PER_MINUTE, redis?: { client: LimitsRedis; prefix: string }): AskLimiter {
+  const make = (name: string, points: number): RateLimiterAbstract =>
+    redis
+      ? new RateLimiterRedis({ storeClient: redis.client, useRedisPackage: true, keyPrefix: `${redis.prefix}:limit:${name}`, points, duration: 60 })
+      : new RateLimiterMemory({ keyPrefix: name, points, duration: 60 });
+  const limiter = make('ask', perMinute);
+  const counted = make('ask-counted', 1);
+  const check = async (actorKey: string, clientId: string): Promise<boolean> => {
+    const retry = await counted.get(`${actorKey}:${clientId}`);
+    if (retry && retry.consumedPoints > 0) return true;
+    try {
+      await limiter.consume(actorKey);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return false;
+      throw error;
+    }
+    await counted.consume(`${actorKey}:${clientId}`).catch((error: unknown) => {
+      if (!(error instanceof RateLimiterRes)) throw error;
+    });
+    return true;
   };
+  // Shared through Redis, it must not hold an ask while Redis is away: the store answers then.
+  return { allow: (actorKey, clientId) => (redis ? within(check(actorKey, clientId), 250, true) : check(actorKey, clientId)) };
 }

@@ -27,6 +27,17 @@ const VOTE_REFUSALS = {
   session_over: 'This session is over.',
 } as const;
 
+/**
+ * The question this author already asked with this clientId, if any. A resend from an
+ * outbox may arrive after Q&A closed or after the rate limit filled up: the first try was
+ * stored, so the resend gets that question back rather than a refusal. clientIds are kept
+ * with their questions, without expiry, in both stores.
+ */
+async function alreadyAsked(ctx: AppContext, sessionId: string, authorKey: string, clientId: string) {
+  const questions = await ctx.store.listQuestions(sessionId);
+  return questions.find((question) => question.authorKey === authorKey && question.clientId === clientId) ?? null;
+}
+
 function readableText(raw: string): string {
   const text = normalizeQuestionText(raw);
   if (text === null) throw new AppError('invalid_input', 'text: must contain readable text', 'text');
@@ -39,11 +50,17 @@ export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, lo
     ClientEvent.QuestionAsk,
     async (input) => {
       const { session, event, actor } = await authorizeInSession(ctx, socket, input.sessionId, 'question:ask');
-      const refusal = askRefusal(session, input.anonymous);
-      if (refusal) throw new AppError('closed', ASK_REFUSALS[refusal]);
-      const text = readableText(input.text);
       const key = actorKey(actor);
+      const refusal = askRefusal(session, input.anonymous);
+      if (refusal) {
+        const asked = await alreadyAsked(ctx, session.id, key, input.clientId);
+        if (asked) return toPublicQuestion(asked);
+        throw new AppError('closed', ASK_REFUSALS[refusal]);
+      }
+      const text = readableText(input.text);
       if (!(await ctx.askLimiter.allow(key, input.clientId))) {
+        const asked = await alreadyAsked(ctx, session.id, key, input.clientId);
+        if (asked) return toPublicQuestion(asked);
         throw new AppError('rate_limited', 'You have asked a lot in a short time: wait a minute.');
       }
       const held = ctx.isProfane(text);

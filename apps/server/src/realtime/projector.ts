@@ -62,7 +62,33 @@ export function createProjector(io: JisrServer): DomainEventPublisher {
         }
         case 'session.changed': {
           // The whole event hears agenda changes; viewers of this session are among them.
-          io.to(rooms.event(event.session.eventId)).emit(ServerEvent.AgendaUpdate, { session: event.session, seq: event.seq });
+          const { session, seq, change } = event;
+          io.to(rooms.event(session.eventId)).emit(ServerEvent.AgendaUpdate, { session, seq, ...(change ? { change } : {}) });
+          return;
+        }
+        case 'agenda.refresh': {
+          io.to(rooms.event(event.eventId)).emit(ServerEvent.AgendaRefresh, { eventId: event.eventId, reason: event.reason });
+          return;
+        }
+        case 'announcement.made': {
+          io.to(rooms.event(event.announcement.eventId)).emit(ServerEvent.Announcement, event.announcement);
+          return;
+        }
+        case 'announcement.removed': {
+          const { id, eventId } = event.announcement;
+          io.to(rooms.event(eventId)).emit(ServerEvent.AnnouncementRemove, { id, eventId });
+          return;
+        }
+        case 'event.created': {
+          io.in(rooms.organizer(event.ownerId)).socketsJoin(rooms.event(event.eventId));
+          return;
+        }
+        case 'event.deleted': {
+          const room = rooms.event(event.eventId);
+          io.to(room).emit(ServerEvent.AgendaRefresh, { eventId: event.eventId, reason: 'event' });
+          // Its attendees and invited staff are gone with it; the owner's sockets only stop following it.
+          io.in(room).except(rooms.organizer(event.ownerId)).disconnectSockets(true);
+          io.in(rooms.organizer(event.ownerId)).socketsLeave(room);
           return;
         }
         case 'invite.revoked': {

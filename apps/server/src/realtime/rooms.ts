@@ -10,6 +10,8 @@ export const rooms = {
   stage: (sessionId: string) => `session:${sessionId}:stage`,
   /** One person's sockets viewing one session: where their own pending questions go. */
   author: (sessionId: string, actorKey: string) => `session:${sessionId}:actor:${actorKey}`,
+  /** Every socket of one organizer (staff login): they follow each event they own. */
+  organizer: (userId: string) => `organizer:${userId}`,
   /** Every socket opened with one invite's staff token: closed when the invite is revoked. */
   invite: (inviteId: string) => `invite:${inviteId}`,
 };
