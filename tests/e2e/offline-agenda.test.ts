@@ -85,6 +85,10 @@ describe('the installable app offline', () => {
     await page.goto(`${url}/e/DEMO/s/${session.id}`);
     await hydrated(page);
     await page.getByRole('heading', { name: title(session) }).first().waitFor();
+    // The live session's questions, which the phone keeps for later (saved every 2 s).
+    await page.getByTestId('question-text').first().waitFor();
+    const questionsSeen = await page.getByTestId('question-text').allTextContents();
+    await page.waitForTimeout(2500);
     const firstShell = (await cacheNames(page)).filter((name) => name.startsWith('jisr-shell-'));
     expect(firstShell).toEqual([`jisr-shell-${builtVersion(path.join(webDir, 'build'))}`]);
 
@@ -97,6 +101,11 @@ describe('the installable app offline', () => {
     await expect.poll(() => page.getByText(title(session)).count()).toBeGreaterThan(0);
     await page.getByTestId('offline-banner').waitFor();
     expect(await page.getByTestId('offline-banner').textContent()).toMatch(/\d{1,2}[:h.]\d{2}/);
+
+    // The session it was in shows its last questions, with no network at all.
+    await page.goto(`${url}/e/DEMO/s/${session.id}`);
+    await hydrated(page);
+    await expect.poll(() => page.getByTestId('question-text').allTextContents()).toEqual(questionsSeen);
 
     // A session page opens from the saved shell too, with its title from the saved agenda.
     await page.goto(`${url}/e/DEMO/s/${other.id}`);

@@ -13,16 +13,16 @@ import { callApi, type Schema } from './http.js';
 
 type Fetch = typeof fetch;
 
-function bearer(token: string): Record<string, string> {
+export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
 }
 
-function jsonBody(body: unknown): RequestInit {
+export function jsonBody(body: unknown): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
 /** One field of a JSON object, parsed by its schema (`{ invites: [...] }` -> the invites). */
-function field<T>(name: string, schema: Schema<T>): Schema<T> {
+export function field<T>(name: string, schema: Schema<T>): Schema<T> {
   return {
     safeParse(input: unknown) {
       const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[name] : undefined;

@@ -49,7 +49,12 @@ export class Locale {
    * People's names as one phrase, each isolated (U+2068...U+2069) so a Latin name in an
    * Arabic sentence, or the reverse, keeps its own direction and its place in the list.
    */
-  names = (names: readonly string[]): string => formatList(names.map((name) => `\u2068${name}\u2069`), this.intl);
+  names = (names: readonly string[]): string => formatList(names.map(this.isolate), this.intl);
+  /**
+   * One piece of someone's text (a name) to put in a sentence, isolated the same way: "Posting
+   * as Amina" in Arabic keeps "Amina" whole, and a name ending in "!" or a digit stays put.
+   */
+  isolate = (text: string): string => `\u2068${text}\u2069`;
   /** '5 minutes ago', or "just now" under a minute. */
   ago = (instant: Date, now: Date): string => formatRelative(instant, now, this.intl) ?? this.t('time.justNow');
 

@@ -24,7 +24,18 @@ describe('negotiateLang', () => {
   });
 
   it('then the first supported browser language, by its primary subtag', () => {
-    expect(negotiateLang({ ...none, acceptLanguage: 'nl-BE,ar-MA;q=0.8,fr;q=0.7' }).lang).toBe('ar');
+    expect(negotiateLang({ ...none, acceptLanguage: 'pt-BR,ar-MA;q=0.8,fr;q=0.7' }).lang).toBe('ar');
+  });
+
+  it.each([
+    ['ar-MA,fr;q=0.8', 'ar'],
+    ['fr-BE,nl;q=0.8', 'fr'],
+    ['en-US', 'en'],
+    ['es-419,es;q=0.9', 'es'],
+    ['de-CH,de;q=0.9,en;q=0.5', 'de'],
+    ['nl-BE,fr-BE;q=0.8', 'nl'],
+  ] as const)('reads every interface language from Accept-Language: %s -> %s', (acceptLanguage, lang) => {
+    expect(negotiateLang({ ...none, acceptLanguage }).lang).toBe(lang);
   });
 
   it('else English', () => {

@@ -3,8 +3,11 @@ import { messagesFor } from './catalog.js';
 import { interpolate, translate } from './translate.js';
 
 const ar = messagesFor('ar');
+const de = messagesFor('de');
 const en = messagesFor('en');
+const es = messagesFor('es');
 const fr = messagesFor('fr');
+const nl = messagesFor('nl');
 
 describe('interpolate', () => {
   it('fills named placeholders, every occurrence', () => {
@@ -62,6 +65,42 @@ describe('translate', () => {
     const votes = (count: number): string => translate(ar, 'qa.votes', { count });
     expect(votes(103)).toBe('103 أصوات');
     expect(votes(111)).toBe('111 صوتًا');
+  });
+
+  it('uses the six Arabic forms for every Arabic plural, e.g. new questions', () => {
+    const fresh = (count: number): string => translate(ar, 'news.questions', { count });
+    expect([0, 1, 2, 3, 11, 100].map(fresh)).toEqual([
+      'لا أسئلة جديدة', // zero
+      'سؤال جديد واحد', // one
+      'سؤالان جديدان', // two
+      '3 أسئلة جديدة', // few
+      '11 سؤالًا جديدًا', // many
+      '100 سؤال جديد', // other
+    ]);
+  });
+
+  it('picks Spanish plural forms (1 singular, 0 plural, "de" before millions)', () => {
+    expect(translate(es, 'qa.votes', { count: 0 })).toBe('0 votos');
+    expect(translate(es, 'qa.votes', { count: 1 })).toBe('1 voto');
+    expect(translate(es, 'qa.votes', { count: 2 })).toBe('2 votos');
+    expect(translate(es, 'qa.votes', { count: 1_000_000 })).toBe('1.000.000 de votos');
+    expect(translate(es, 'qa.count', { count: 1 })).toBe('1 pregunta');
+  });
+
+  it('picks German plural forms, with German digit grouping', () => {
+    expect(translate(de, 'qa.votes', { count: 0 })).toBe('0 Stimmen');
+    expect(translate(de, 'qa.votes', { count: 1 })).toBe('1 Stimme');
+    expect(translate(de, 'qa.votes', { count: 2 })).toBe('2 Stimmen');
+    expect(translate(de, 'qa.count', { count: 1234 })).toBe('1.234 Fragen');
+    expect(translate(de, 'team.used', { count: 1 })).toBe('Einmal verwendet');
+  });
+
+  it('picks Dutch plural forms', () => {
+    expect(translate(nl, 'qa.votes', { count: 0 })).toBe('0 stemmen');
+    expect(translate(nl, 'qa.votes', { count: 1 })).toBe('1 stem');
+    expect(translate(nl, 'qa.votes', { count: 2 })).toBe('2 stemmen');
+    expect(translate(nl, 'team.days', { count: 1 })).toBe('1 dag');
+    expect(translate(nl, 'team.days', { count: 3 })).toBe('3 dagen');
   });
 
   it('falls back to "other" when no count is given', () => {

@@ -19,18 +19,41 @@ import {
   type QaState,
   type SessionChange,
 } from './apply-change.js';
-import { watchConnection, type ConnectionStatus } from './connection.js';
-import { request, subscribe, type JisrSocket } from './socket.js';
+import { onBrowserOnline, onVisible, reconnectNow, watchConnection, type ConnectionStatus } from './connection.js';
+import { askItem, ballotItem, voteItem, type OutboxItem } from './outbox.js';
+import { Outbox, type Answers } from './outbox.svelte.js';
+import { parseSavedState, serializeState } from './saved-state.js';
+import { request, requestNow, subscribe, type JisrSocket } from './socket.js';
 
 export interface SessionRoomOptions {
   /** The server refused the token: the page should join the event again. */
   onUnauthorized?: () => void;
+  /** Where the attendee's unsent asks, votes and ballots wait (stored, for attendees); in memory when absent. */
+  outbox?: Outbox;
+  /** Where the last state seen is kept (attendees): shown at once, even offline, until a snapshot replaces it. */
+  saved?: { storage: Pick<Storage, 'getItem' | 'setItem'>; key: string };
 }
+
+/** The saved state is rewritten at most this often while changes stream in. */
+const SAVE_EVERY_MS = 2_000;
+
+/**
+ * How long an outbox send waits for its ack before it counts as unanswered (kept, retried
+ * with the same clientId). Shorter than other requests: the attendee is told "saved, will
+ * be sent" sooner on a link that swallows packets.
+ */
+const OUTBOX_TIMEOUT_MS = 8_000;
+
+/** A join that got no answer on a live socket is tried again after this long. */
+const REJOIN_AFTER_MS = 3_000;
 
 /**
  * One viewer's live view of one session: the snapshot from `session:join`, kept current by
- * the numbered changes the server pushes. It joins again on every (re)connect and after any
- * gap in `seq`, so what it shows is never silently behind.
+ * the numbered changes the server pushes. It joins again on every (re)connect that Socket.IO
+ * could not recover, after any gap in `seq`, and when the page comes back into view, so what
+ * it shows is never silently behind; the old state stays up until the new snapshot replaces
+ * it. What the viewer asks, votes or answers goes through the outbox: nothing is lost to a
+ * drop, nothing counts twice.
  */
 export class SessionRoom {
   /** Null until the first snapshot arrives. */
@@ -48,9 +71,16 @@ export class SessionRoom {
   /** The open poll, else the latest closed one whose results this viewer may see. */
   readonly activePoll = $derived(this.state ? activePoll(this.state.polls, this.state.role) : null);
 
+  /** When the state shown was saved on this device, while it is not yet replaced by a fresh snapshot. */
+  savedAt = $state.raw<Date | null>(null);
+
+  /** Asks, votes and ballots the server has not answered yet (shown as "sending"). */
+  readonly outbox: Outbox;
+
   readonly #socket: JisrSocket;
   readonly #sessionId: string;
   readonly #options: SessionRoomOptions;
+  #rejoinTimer: ReturnType<typeof setTimeout> | null = null;
   /** Bumped by every join: answers to older joins are dropped. */
   #generation = 0;
   /** Changes that arrive while a join is in flight, replayed on its snapshot. */
@@ -60,6 +90,12 @@ export class SessionRoom {
     this.#socket = socket;
     this.#sessionId = sessionId;
     this.#options = options;
+    this.outbox = options.outbox ?? new Outbox();
+    const saved = options.saved ? parseSavedState(options.saved.storage.getItem(options.saved.key)) : null;
+    if (saved) {
+      this.state = saved.state;
+      this.savedAt = saved.savedAt;
+    }
   }
 
   /** Starts following the session; returns the function that stops it. */
@@ -68,7 +104,7 @@ export class SessionRoom {
     const stops = [
       watchConnection(socket, {
         onStatus: (status) => (this.status = status),
-        onConnect: () => void this.join(),
+        onConnect: () => this.#connected(),
         ...(this.#options.onUnauthorized ? { onUnauthorized: this.#options.onUnauthorized } : {}),
       }),
       subscribe(socket, ServerEvent.QuestionUpsert, (message) => this.#receive({ type: 'question-upsert', message })),
@@ -80,19 +116,62 @@ export class SessionRoom {
         // Not numbered: a tally during a join waits for nothing (the snapshot has its own).
         if (this.state && !this.#queue) this.state = applyTally(this.state, tally);
       }),
+      // A phone waking up or a tab coming back may have missed more than Socket.IO can tell.
+      onVisible(() => {
+        if (socket.connected) void this.join();
+        else reconnectNow(socket);
+      }),
+      // The network is back: try now rather than when the backoff timer says (up to 5 s).
+      onBrowserOnline(() => reconnectNow(socket)),
+      this.#keepSaved(),
     ];
     // A socket that is already connected (shared with the agenda page) fires no 'connect'.
     if (socket.connected) void this.join();
     return () => {
       this.#generation += 1;
+      this.#clearRejoin();
+      this.outbox.stop();
       for (const stop of stops) stop();
       if (socket.connected) void request(socket, ClientEvent.SessionLeave, { sessionId: this.#sessionId });
     };
   }
 
-  /** Fetches a fresh snapshot and replays what arrived meanwhile. */
+  /** Saves the state shown (throttled) for the next visit without network. */
+  #keepSaved(): () => void {
+    const saved = this.#options.saved;
+    if (!saved) return () => undefined;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const write = (): void => {
+      timer = null;
+      if (!this.state || this.savedAt) return;
+      try {
+        saved.storage.setItem(saved.key, serializeState(this.state, Date.now()));
+      } catch {
+        // Storage full or blocked (private mode): the live view works without it.
+      }
+    };
+    const stop = $effect.root(() => {
+      $effect(() => {
+        // Read to subscribe: a fresh snapshot or any change schedules one write.
+        if (this.state && !this.savedAt) timer ??= setTimeout(write, SAVE_EVERY_MS);
+      });
+    });
+    return () => {
+      stop();
+      if (timer) {
+        clearTimeout(timer);
+        write();
+      }
+    };
+  }
+
+  /**
+   * Fetches a fresh snapshot and replays what arrived meanwhile, then sends the outbox. The
+   * state shown so far stays until the snapshot replaces it: no blank, no flicker.
+   */
   async join(): Promise<void> {
     const generation = ++this.#generation;
+    this.#clearRejoin();
     this.#queue = [];
     const result = await request(this.#socket, ClientEvent.SessionJoin, { sessionId: this.#sessionId });
     if (generation !== this.#generation) return;
@@ -100,29 +179,32 @@ export class SessionRoom {
     this.#queue = null;
     if (!result.ok) {
       this.joinError = result.error;
+      // What came meanwhile still moves the old state on (or reveals a gap).
+      for (const change of queued) this.#receive(change);
+      if (result.error.code === 'timeout' && this.#socket.connected) {
+        this.#rejoinTimer = setTimeout(() => void this.join(), REJOIN_AFTER_MS);
+      }
       return;
     }
     this.joinError = null;
     this.state = stateFromSnapshot(result.data);
+    this.savedAt = null;
     for (const change of queued) this.#receive(change);
+    void this.#flush();
   }
 
-  async ask(text: string, anonymous: boolean, clientId: string): Promise<Result<Question>> {
-    const result = await request(this.#socket, ClientEvent.QuestionAsk, {
-      sessionId: this.#sessionId,
-      text,
-      anonymous,
-      clientId,
-    });
-    if (result.ok && this.state) this.state = applyAsked(this.state, result.data);
-    return result;
+  /**
+   * Asks a question through the outbox. Resolves with the server's answer, or with
+   * `network` / `timeout` when there was none: the question then waits in the outbox (shown
+   * as sending) and goes out, with the same clientId, as soon as the link allows.
+   */
+  ask(text: string, anonymous: boolean, clientId: string): Promise<Result<Question>> {
+    return this.#send<Question>(askItem({ sessionId: this.#sessionId, text, anonymous, clientId }));
   }
 
-  async vote(questionId: string, vote: boolean): Promise<Result<QuestionVoteResult>> {
-    const seqAtSend = this.state?.seq ?? 0;
-    const result = await request(this.#socket, ClientEvent.QuestionVote, { questionId, vote });
-    if (result.ok && this.state) this.state = applyVoted(this.state, result.data, seqAtSend);
-    return result;
+  /** Gives or takes back an upvote through the outbox (see `ask`); the newest choice wins. */
+  vote(questionId: string, vote: boolean): Promise<Result<QuestionVoteResult>> {
+    return this.#send<QuestionVoteResult>(voteItem({ questionId, vote }));
   }
 
   /** The author rewrites their question (pending or approved; moderated sessions review it again). */
@@ -160,11 +242,9 @@ export class SessionRoom {
     return request(this.#socket, ClientEvent.SessionSettings, { sessionId: this.#sessionId, qa });
   }
 
-  /** The viewer's ballot; `clientId` stays the same for retries of one attempt. */
-  async pollVote(pollId: string, ballot: Ballot, clientId: string): Promise<Result<{ pollId: string; ballot: Ballot }>> {
-    const result = await request(this.#socket, ClientEvent.PollVote, { pollId, ballot, clientId });
-    if (result.ok && this.state) this.state = applyBallot(this.state, result.data.pollId, result.data.ballot);
-    return result;
+  /** The viewer's ballot through the outbox (see `ask`); `clientId` stays the same for retries of one attempt. */
+  pollVote(pollId: string, ballot: Ballot, clientId: string): Promise<Result<{ pollId: string; ballot: Ballot }>> {
+    return this.#send<{ pollId: string; ballot: Ballot }>(ballotItem({ pollId, ballot, clientId }));
   }
 
   /** A moderator drafts a poll. */
@@ -205,6 +285,55 @@ export class SessionRoom {
     const result = await send();
     if (result.ok && this.state) this.state = applyAcked(this.state, result.data, seqAtSend);
     return result;
+  }
+
+  /**
+   * A (re)connection. When Socket.IO recovered it, the server kept this socket's rooms and
+   * has just replayed what it missed, in order (a seq gap would still ask for a snapshot):
+   * only the outbox is left to send. Otherwise the rooms are gone: join for a fresh snapshot.
+   */
+  #connected(): void {
+    if (this.#socket.recovered && this.state && !this.#queue) void this.#flush();
+    else void this.join();
+  }
+
+  async #send<T>(item: OutboxItem): Promise<Result<T>> {
+    this.outbox.add(item);
+    const answers = await this.#flush();
+    const answer = answers[item.id] as Result<T> | undefined;
+    return answer ?? { ok: false, error: { code: 'network', message: `${item.kind}: waiting in the outbox` } };
+  }
+
+  #flush(): Promise<Answers> {
+    return this.outbox.flush((item) => this.#deliver(item));
+  }
+
+  /** Sends one outbox item and takes its answer into the state. */
+  async #deliver(item: OutboxItem): Promise<Result<unknown>> {
+    const socket = this.#socket;
+    switch (item.kind) {
+      case 'ask': {
+        const result = await requestNow(socket, ClientEvent.QuestionAsk, item.input, OUTBOX_TIMEOUT_MS);
+        if (result.ok && this.state) this.state = applyAsked(this.state, result.data);
+        return result;
+      }
+      case 'vote': {
+        const seqAtSend = this.state?.seq ?? 0;
+        const result = await requestNow(socket, ClientEvent.QuestionVote, item.input, OUTBOX_TIMEOUT_MS);
+        if (result.ok && this.state) this.state = applyVoted(this.state, result.data, seqAtSend);
+        return result;
+      }
+      case 'ballot': {
+        const result = await requestNow(socket, ClientEvent.PollVote, item.input, OUTBOX_TIMEOUT_MS);
+        if (result.ok && this.state) this.state = applyBallot(this.state, result.data.pollId, result.data.ballot);
+        return result;
+      }
+    }
+  }
+
+  #clearRejoin(): void {
+    if (this.#rejoinTimer) clearTimeout(this.#rejoinTimer);
+    this.#rejoinTimer = null;
   }
 
   #receive(change: SessionChange): void {

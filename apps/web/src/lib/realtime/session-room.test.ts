@@ -12,6 +12,7 @@ type Listener = (...args: unknown[]) => void;
 class FakeSocket {
   connected = true;
   active = true;
+  recovered = false;
   readonly sent: { event: string; payload: unknown; ack: (response: unknown) => void }[] = [];
   readonly #listeners = new Map<string, Set<Listener>>();
 
@@ -30,6 +31,11 @@ class FakeSocket {
   emit(event: string, payload: unknown, ack: (response: unknown) => void): this {
     this.sent.push({ event, payload, ack });
     return this;
+  }
+
+  /** Socket.IO's `timeout(ms).emit(...)`: the ack takes an error first (never one here). */
+  timeout(_ms: number): { emit: (event: string, payload: unknown, ack: (error: Error | null, response?: unknown) => void) => void } {
+    return { emit: (event, payload, ack) => void this.emit(event, payload, (response) => ack(null, response)) };
   }
 
   fire(event: string, ...args: unknown[]): void {
@@ -201,6 +207,45 @@ describe('SessionRoom', () => {
 
     socket.fire(ServerEvent.QuestionRemove, { questionId: 'q_2', sessionId: 's_1', seq: 3 });
     expect(room.questions).toEqual([]);
+  });
+  it('after a recovered reconnect it does not join again (the missed changes came), after a lost one it does', async () => {
+    const { socket } = setup();
+    socket.answer(ClientEvent.SessionJoin, snapshot(0, []));
+    await flush();
+    socket.connected = false;
+    socket.fire('disconnect', 'transport close');
+    socket.connected = true;
+    socket.recovered = true;
+    socket.fire('connect');
+    expect(socket.count(ClientEvent.SessionJoin)).toBe(1);
+    socket.connected = false;
+    socket.fire('disconnect', 'transport close');
+    socket.connected = true;
+    socket.recovered = false;
+    socket.fire('connect');
+    expect(socket.count(ClientEvent.SessionJoin)).toBe(2);
+  });
+
+  it('keeps an ask made offline and sends it, with its clientId, once joined again', async () => {
+    const { socket, room } = setup();
+    socket.answer(ClientEvent.SessionJoin, snapshot(0, []));
+    await flush();
+    socket.connected = false;
+    socket.fire('disconnect', 'transport close');
+    const asked = await room.ask('Offline?', true, 'client-id-offline');
+    expect(asked).toMatchObject({ ok: false, error: { code: 'network' } });
+    expect(socket.count(ClientEvent.QuestionAsk)).toBe(0);
+    expect(room.outbox.asks.map((item) => item.input.text)).toEqual(['Offline?']);
+
+    socket.connected = true;
+    socket.fire('connect');
+    socket.answer(ClientEvent.SessionJoin, snapshot(0, []));
+    await flush();
+    expect(socket.sent.at(-1)).toMatchObject({ event: ClientEvent.QuestionAsk, payload: { clientId: 'client-id-offline', text: 'Offline?' } });
+    socket.answer(ClientEvent.QuestionAsk, question('q_offline', 0));
+    await flush();
+    expect(room.outbox.items).toEqual([]);
+    expect(room.state?.myQuestionIds.has('q_offline')).toBe(true);
   });
 });
 

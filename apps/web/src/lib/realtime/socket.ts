@@ -82,3 +82,31 @@ export function subscribe<E extends ServerEventName>(
   on(event, handler);
   return () => off(event, handler);
 }
+
+/**
+ * Sends a client event only if the socket is connected now, and resolves with its ack, or
+ * with `network` (not connected, or the link dropped before the answer) or `timeout`. Unlike
+ * `request`, nothing waits in Socket.IO's send buffer for the next connection: the outbox
+ * decides what to resend, so one action never goes out twice by two routes.
+ */
+export function requestNow<E extends ClientEventName>(
+  socket: JisrSocket,
+  event: E,
+  payload: ClientEventPayload<E>,
+  timeoutMs: number = REQUEST_TIMEOUT_MS,
+): Promise<Result<ClientEventResults[E]>> {
+  if (!socket.connected) return Promise.resolve({ ok: false, error: { code: 'network', message: `${event}: not connected` } });
+  return new Promise((resolve) => {
+    // With a timeout, Socket.IO calls back with an error on expiry and on disconnection.
+    const ack = (error: Error | null, response: Result<ClientEventResults[E]>): void => {
+      if (!error) resolve(response);
+      else if (socket.connected) resolve({ ok: false, error: { code: 'timeout', message: `${event}: no answer within ${timeoutMs} ms` } });
+      else resolve({ ok: false, error: { code: 'network', message: `${event}: disconnected before the answer` } });
+    };
+    // Same limitation as in `request`: the typed emit cannot take a generic event name.
+    const timed = socket.timeout(timeoutMs) as unknown as {
+      emit(name: E, body: ClientEventPayload<E>, callback: typeof ack): void;
+    };
+    timed.emit(event, payload, ack);
+  });
+}

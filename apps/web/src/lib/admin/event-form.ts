@@ -1,0 +1,86 @@
+import type { EventCreateRequest, EventPatchRequest } from '@jisr/protocol/admin';
+import { LANGS, type Lang, type LocalizedText } from '@jisr/protocol/common';
+import type { Event } from '@jisr/protocol/event';
+
+/** What the event form edits, as plain strings and lists (the inputs' values). */
+export interface EventFormValues {
+  code: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  languages: Lang[];
+  defaultLang: Lang;
+  timeZone: string;
+  startDate: string;
+  endDate: string;
+  /** '' for none. */
+  color: string;
+  /** '' for none. */
+  logoUrl: string;
+}
+
+export function formValuesOf(event: Event): EventFormValues {
+  return {
+    code: event.code,
+    title: { ...event.title },
+    description: { ...event.description },
+    languages: LANGS.filter((lang) => event.languages.includes(lang)),
+    defaultLang: event.defaultLang,
+    timeZone: event.timeZone,
+    startDate: event.startDate,
+    endDate: event.endDate,
+    color: event.color ?? '',
+    logoUrl: event.logoUrl ?? '',
+  };
+}
+
+/** A blank form for a new event: the organizer's language, their zone, today. */
+export function blankFormValues(lang: Lang, timeZone: string, today: string): EventFormValues {
+  return { code: '', title: {}, description: {}, languages: [lang], defaultLang: lang, timeZone, startDate: today, endDate: today, color: '', logoUrl: '' };
+}
+
+/** Only the texts of offered languages, without empty ones. */
+function texts(text: LocalizedText, languages: readonly Lang[]): LocalizedText {
+  const kept: LocalizedText = {};
+  for (const lang of languages) {
+    const value = text[lang]?.trim();
+    if (value) kept[lang] = value;
+  }
+  return kept;
+}
+
+/** The default language must be one of the offered ones: the first offered otherwise. */
+function defaultLangOf(values: EventFormValues): Lang {
+  return values.languages.includes(values.defaultLang) ? values.defaultLang : (values.languages[0] ?? values.defaultLang);
+}
+
+export function createRequest(values: EventFormValues): EventCreateRequest {
+  return {
+    code: values.code.trim(),
+    title: texts(values.title, values.languages),
+    description: texts(values.description, values.languages),
+    timeZone: values.timeZone.trim(),
+    languages: values.languages,
+    defaultLang: defaultLangOf(values),
+    startDate: values.startDate,
+    endDate: values.endDate,
+    ...(values.color ? { color: values.color } : {}),
+    ...(values.logoUrl.trim() ? { logoUrl: values.logoUrl.trim() } : {}),
+  };
+}
+
+/** The changes against the event as saved: only what differs, `null` to clear logo or colour. */
+export function patchRequest(event: Event, values: EventFormValues): EventPatchRequest {
+  const next = createRequest(values);
+  const patch: EventPatchRequest = {};
+  if (next.code.toUpperCase() !== event.code) patch.code = next.code;
+  if (JSON.stringify(next.title) !== JSON.stringify(event.title)) patch.title = next.title;
+  if (JSON.stringify(next.description) !== JSON.stringify(event.description)) patch.description = next.description ?? {};
+  if (next.timeZone !== event.timeZone) patch.timeZone = next.timeZone;
+  if (JSON.stringify(next.languages) !== JSON.stringify(event.languages)) patch.languages = next.languages;
+  if (next.defaultLang !== event.defaultLang) patch.defaultLang = next.defaultLang;
+  if (next.startDate !== event.startDate) patch.startDate = next.startDate;
+  if (next.endDate !== event.endDate) patch.endDate = next.endDate;
+  if ((next.color ?? null) !== (event.color ?? null)) patch.color = next.color ?? null;
+  if ((next.logoUrl ?? null) !== (event.logoUrl ?? null)) patch.logoUrl = next.logoUrl ?? null;
+  return patch;
+}

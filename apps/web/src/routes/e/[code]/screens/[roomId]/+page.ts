@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { requireStaff } from '$lib/staff/require-staff.js';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ params, parent, url }) => {
+  const { agenda } = await parent();
+  const room = agenda.rooms.find((candidate) => candidate.id === params.roomId);
+  if (!room) error(404, { message: 'no such room', code: 'not_found' });
+  // Any staff member may set a projector up, as for one session's screen.
+  const staff = requireStaff(url);
+  // A projector shows the page alone: no top bar, no language menu.
+  return { room, staff, bare: true };
+};
