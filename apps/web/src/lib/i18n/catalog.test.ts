@@ -1,6 +1,6 @@
 import { ERROR_CODES } from '@jisr/protocol/errors';
 import { describe, expect, it } from 'vitest';
-import { messagesFor, UI_LANGS } from './catalog.js';
+import { loadMessages, messagesFor, NATIVE_NAMES, UI_LANGS } from './catalog.js';
 import { errorMessageKey } from './error-message.js';
 import en from './messages/en.js';
 import { translate } from './translate.js';
@@ -28,11 +28,18 @@ function placeholders(node: string | Tree): Set<string> {
   return new Set(texts.flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '')));
 }
 
+// Dictionaries other than English load on demand (a chunk each): the tests want them all.
+await Promise.all(UI_LANGS.map((lang) => loadMessages(lang)));
+
 const source = leaves(en as unknown as Tree);
 
 describe('catalogs', () => {
   it('offers all six languages, discovered from messages/, in the menu order', () => {
     expect(UI_LANGS).toEqual(['ar', 'fr', 'en', 'es', 'de', 'nl']);
+  });
+
+  it('names each language in the menu as its own dictionary does', () => {
+    for (const lang of UI_LANGS) expect(NATIVE_NAMES[lang]).toBe(messagesFor(lang).meta.name);
   });
 
   describe.each(UI_LANGS.filter((lang) => lang !== 'en'))('%s', (lang) => {

@@ -1,6 +1,6 @@
 import type { Lang } from '@jisr/protocol/common';
 import { createContext } from 'svelte';
-import { dirOf, messagesFor } from './catalog.js';
+import { dirOf, loadMessages, messagesFor } from './catalog.js';
 import {
   formatDay,
   formatDayRange,
@@ -58,8 +58,9 @@ export class Locale {
   /** '5 minutes ago', or "just now" under a minute. */
   ago = (instant: Date, now: Date): string => formatRelative(instant, now, this.intl) ?? this.t('time.justNow');
 
-  /** Switches in place: the page, the <html> element and the remembered choice. */
-  switchTo = (lang: Lang): void => {
+  /** Switches in place (once its dictionary is loaded): the page, the <html> element and the remembered choice. */
+  switchTo = async (lang: Lang): Promise<void> => {
+    await loadMessages(lang);
     this.lang = lang;
     document.documentElement.lang = lang;
     document.documentElement.dir = this.dir;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { messagesFor } from './catalog.js';
+import { loadMessages } from './catalog.js';
 import { interpolate, translate } from './translate.js';
 
-const ar = messagesFor('ar');
-const de = messagesFor('de');
-const en = messagesFor('en');
-const es = messagesFor('es');
-const fr = messagesFor('fr');
-const nl = messagesFor('nl');
+const ar = await loadMessages('ar');
+const de = await loadMessages('de');
+const en = await loadMessages('en');
+const es = await loadMessages('es');
+const fr = await loadMessages('fr');
+const nl = await loadMessages('nl');
 
 describe('interpolate', () => {
   it('fills named placeholders, every occurrence', () => {

@@ -1,4 +1,3 @@
-import en from './messages/en.js';
 import type { MessageKey, MessageParams, Messages, PluralForms } from './types.js';
 
 type Node = string | PluralForms | { readonly [key: string]: Node };
@@ -48,12 +47,13 @@ export function interpolate(text: string, params: MessageParams | undefined, int
 }
 
 /**
- * The message `key` in `messages`, English when missing (only possible with a hand-edited
- * catalog: the types require every key). A plural picks its form from `params.count`.
+ * The message `key` in `messages`, or the key itself when missing (only possible with a
+ * hand-edited catalog: the types and catalog.test require every key in every language,
+ * so no English is bundled as a fallback). A plural picks its form from `params.count`.
  */
 export function translate(messages: Messages, key: MessageKey, params?: MessageParams): string {
   const intlLocale = messages.meta.intl;
-  const node = lookup(messages, key) ?? lookup(en, key) ?? key;
+  const node = lookup(messages, key) ?? key;
   const text = typeof node === 'string' ? node : selectPlural(node, Number(params?.['count'] ?? NaN), intlLocale);
   return interpolate(text, params, intlLocale);
 }
