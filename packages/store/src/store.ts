@@ -6,6 +6,9 @@ import type { Contribution, TallyCounts } from '@jisr/core/poll-ballots';
 import type { Ballot, Poll, PollOption, PollSettings, PollState } from '@jisr/protocol/poll';
 import type { QuestionStatus } from '@jisr/protocol/question';
 import type { Announcement } from '@jisr/protocol/agenda';
+import type { InsightsStore } from './insights.js';
+import type { EventDump } from '@jisr/protocol/event-dump';
+import type { ImportOptions, ImportResult } from './event-dump.js';
 
 /** An event as stored: the public fields plus its owner (an organizer's user id). */
 export interface EventRecord extends Event {
@@ -207,7 +210,7 @@ export interface VoteResult extends Sequenced<QuestionRecord> {
  * change it makes happen in one step, so two nodes or two sockets can never interleave
  * inside it. Every implementation passes `runStoreContract`.
  */
-export interface Store {
+export interface Store extends InsightsStore {
   /** Cheap reachability check for /readyz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -218,6 +221,8 @@ export interface Store {
   /** Case-insensitive. */
   getUserByEmail(email: string): Promise<UserRecord | null>;
   countUsers(): Promise<number>;
+  /** Replaces the user's password hash (an admin's reset); StoreNotFound for an unknown user. */
+  updateUserPassword(id: string, passwordHash: string): Promise<UserRecord>;
 
   /**
    * Stores `code` upper case. Fails with StoreConflict when the join code is taken (in any
@@ -240,6 +245,10 @@ export interface Store {
    * again. StoreNotFound for an unknown event.
    */
   deleteEvent(id: string): Promise<void>;
+  /** The event and everything in it as a store-neutral document (see event-dump.ts); StoreNotFound for an unknown event. */
+  exportEvent(id: string): Promise<EventDump>;
+  /** Recreates an exported event with its ids; StoreConflict (nothing written) when its id, code or an id in it is taken. */
+  importEvent(dump: EventDump, options?: ImportOptions): Promise<ImportResult>;
 
   /** Fails with StoreNotFound when the event is unknown. */
   createRoom(room: NewRoom): Promise<Room>;

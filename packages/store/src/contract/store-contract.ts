@@ -5,6 +5,8 @@ import { adminContract } from './admin-contract.js';
 import { agendaContract } from './agenda-contract.js';
 import { ballotContract } from './ballot-contract.js';
 import { concurrencyContract } from './concurrency-contract.js';
+import { dumpContract } from './dump-contract.js';
+import { insightsContract } from './insights-contract.js';
 import { inviteContract } from './invite-contract.js';
 import { moderationContract } from './moderation-contract.js';
 import { peopleContract } from './people-contract.js';
@@ -56,5 +58,7 @@ export function runStoreContract(
     ballotContract(store);
     concurrencyContract(store);
     adminContract(store);
+    dumpContract(store);
+    insightsContract(store);
   });
 }

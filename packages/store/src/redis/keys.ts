@@ -65,6 +65,9 @@ export const EVENT_KEYS = {
   /** Hash per announcement; zset of the newest few by creation order. */
   announcement: 'announcement:$',
   announcements: 'announcements',
+  /** Hash: insights counters and gauges by name; set per insights set (see insights.ts). */
+  insights: 'insights',
+  insightMembers: 'insight-members:$',
 } as const;
 
 /** Keys under the directory's base. */

@@ -1,4 +1,5 @@
 import type { QuestionRecord } from '@jisr/core/questions';
+import type { InsightBatch } from '@jisr/core/insights';
 import type { TallyCounts } from '@jisr/core/poll-ballots';
 import type { Room, Session, Speaker } from '@jisr/protocol/event';
 import type { Participant } from '@jisr/protocol/http';
@@ -34,8 +35,12 @@ import type {
   UserRecord,
   VoteResult,
 } from '../store.js';
+import type { ImportOptions, ImportResult } from '../event-dump.js';
+import type { EventDump } from '@jisr/protocol/event-dump';
 import * as agenda from './agenda.js';
 import * as admin from './event-admin.js';
+import * as dump from './event-dump.js';
+import * as userAdmin from './user-admin.js';
 import { connectClient, type RedisClient } from './connection.js';
 import type { RedisContext } from './context.js';
 import { Homes } from './homes.js';
@@ -44,6 +49,7 @@ import { Keys } from './keys.js';
 import * as people from './people.js';
 import * as polls from './polls.js';
 import * as qa from './qa.js';
+import * as insights from './insights.js';
 
 export interface RedisStoreOptions {
   /** e.g. `redis://127.0.0.1:6379`, `rediss://user:secret@host:6380/2` */
@@ -144,6 +150,10 @@ export class RedisStore implements Store {
     return people.countUsers(this.#ctx);
   }
 
+  async updateUserPassword(id: string, passwordHash: string): Promise<UserRecord> {
+    return userAdmin.updateUserPassword(this.#ctx, id, passwordHash);
+  }
+
   async createEvent(event: NewEvent): Promise<EventRecord> {
     return agenda.createEvent(this.#ctx, event);
   }
@@ -166,6 +176,14 @@ export class RedisStore implements Store {
 
   async deleteEvent(id: string): Promise<void> {
     await admin.deleteEvent(this.#ctx, id);
+  }
+
+  async exportEvent(id: string): Promise<EventDump> {
+    return dump.exportEvent(this.#ctx, id, new Date().toISOString());
+  }
+
+  async importEvent(input: EventDump, options?: ImportOptions): Promise<ImportResult> {
+    return dump.importEvent(this.#ctx, input, options);
   }
 
   async updateRoom(eventId: string, roomId: string, change: RoomChange): Promise<Room> {
@@ -350,6 +368,14 @@ export class RedisStore implements Store {
 
   async getSeq(sessionId: string): Promise<number> {
     return qa.getSeq(this.#ctx, sessionId);
+  }
+
+  async recordInsights(eventId: string, batch: InsightBatch): Promise<void> {
+    return insights.recordInsights(this.#ctx, eventId, batch);
+  }
+
+  async getInsights(eventId: string): Promise<Record<string, number>> {
+    return insights.getInsights(this.#ctx, eventId);
   }
 }
 

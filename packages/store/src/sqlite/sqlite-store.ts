@@ -1,4 +1,5 @@
 import type { QuestionRecord } from '@jisr/core/questions';
+import type { InsightBatch } from '@jisr/core/insights';
 import type { Room, Session, Speaker } from '@jisr/protocol/event';
 import type { Participant } from '@jisr/protocol/http';
 import type { Announcement } from '@jisr/protocol/agenda';
@@ -34,14 +35,19 @@ import type {
   UserRecord,
   VoteResult,
 } from '../store.js';
+import type { ImportOptions, ImportResult } from '../event-dump.js';
+import type { EventDump } from '@jisr/protocol/event-dump';
 import * as agenda from './agenda.js';
 import * as admin from './event-admin.js';
+import * as dump from './event-dump.js';
+import * as userAdmin from './user-admin.js';
 import { openDatabase } from './connection.js';
 import * as invites from './invites.js';
 import { applyMigrations } from './migrations.js';
 import * as people from './people.js';
 import * as polls from './polls.js';
 import * as qa from './qa.js';
+import * as insights from './insights.js';
 import { Sql } from './sql.js';
 
 export interface SqliteStoreOptions {
@@ -87,6 +93,10 @@ export class SqliteStore implements Store {
     return people.countUsers(this.#sql);
   }
 
+  async updateUserPassword(id: string, passwordHash: string): Promise<UserRecord> {
+    return userAdmin.updateUserPassword(this.#sql, id, passwordHash);
+  }
+
   async createEvent(event: NewEvent): Promise<EventRecord> {
     return agenda.createEvent(this.#sql, event);
   }
@@ -109,6 +119,14 @@ export class SqliteStore implements Store {
 
   async deleteEvent(id: string): Promise<void> {
     admin.deleteEvent(this.#sql, id);
+  }
+
+  async exportEvent(id: string): Promise<EventDump> {
+    return dump.exportEvent(this.#sql, id, new Date().toISOString());
+  }
+
+  async importEvent(input: EventDump, options?: ImportOptions): Promise<ImportResult> {
+    return dump.importEvent(this.#sql, input, options);
   }
 
   async updateRoom(eventId: string, roomId: string, change: RoomChange): Promise<Room> {
@@ -293,6 +311,14 @@ export class SqliteStore implements Store {
 
   async getSeq(sessionId: string): Promise<number> {
     return qa.getSeq(this.#sql, sessionId);
+  }
+
+  async recordInsights(eventId: string, batch: InsightBatch): Promise<void> {
+    return insights.recordInsights(this.#sql, eventId, batch);
+  }
+
+  async getInsights(eventId: string): Promise<Record<string, number>> {
+    return insights.getInsights(this.#sql, eventId);
   }
 }
 
