@@ -26,6 +26,8 @@ import { meRoutes } from './http/me-routes.js';
 import { sessionRoutes } from './http/session-routes.js';
 import { agendaRoutes } from './http/agenda-routes.js';
 import { eventAdminRoutes } from './http/event-admin-routes.js';
+import { insightsRoutes } from './http/insights-routes.js';
+import { createInsightsRecorder } from './insights/insights-recorder.js';
 import { apiNotFound, errorResponder } from './http/respond.js';
 import type { Logger } from './logger.js';
 import { registerPollHandlers } from './polls/poll-handlers.js';
@@ -144,6 +146,7 @@ export function createApp(deps: AppDeps): JisrApp {
     isProfane: loadProfanityFilter(),
     tallies,
     pollTimers: createPollTimers(store, events, tallies, deps.logger, deps.cluster?.pollSignals),
+    insights: createInsightsRecorder(io, store, deps.clock, deps.logger),
   };
 
   app.disable('x-powered-by');
@@ -166,6 +169,7 @@ export function createApp(deps: AppDeps): JisrApp {
   api.use(sessionRoutes(ctx));
   api.use(eventAdminRoutes(ctx));
   api.use(agendaRoutes(ctx));
+  api.use(insightsRoutes(ctx));
   api.use(apiNotFound);
   api.use(errorResponder(deps.logger));
   app.use('/api', api);
@@ -213,6 +217,7 @@ export function createApp(deps: AppDeps): JisrApp {
       httpServer.close();
       await drain.idle(graceMs);
       await tallies.flush();
+      await ctx.insights.flush();
       // Closing the transport (not disconnecting the socket) is what tells a Socket.IO
       // client to reconnect; its session can then be recovered on another node.
       for (const socket of io.of('/').sockets.values()) socket.conn.close();
@@ -221,6 +226,8 @@ export function createApp(deps: AppDeps): JisrApp {
     async close() {
       ctx.pollTimers.stop();
       ctx.tallies.stop();
+      ctx.insights.stop();
+      await ctx.insights.flush();
       // io.close() disconnects every socket and closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

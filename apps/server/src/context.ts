@@ -9,6 +9,7 @@ import type { PollTimers } from './polls/poll-timers.js';
 import type { TallyBroadcaster } from './polls/tally-broadcaster.js';
 import type { AskLimiter } from './qa/ask-limiter.js';
 import type { DomainEventPublisher } from './realtime/domain-events.js';
+import type { InsightsRecorder } from './insights/insights-recorder.js';
 
 /** What routes and handlers work with; built once by createApp. */
 export interface AppContext {
@@ -25,6 +26,8 @@ export interface AppContext {
   drain: Drain;
   tallies: TallyBroadcaster;
   pollTimers: PollTimers;
+  /** Counts joins, questions, votes and live sockets for the organizers' insights. */
+  insights: InsightsRecorder;
   /** Does this text hold words that a moderator should see before the hall does? */
   isProfane(text: string): boolean;
 }

@@ -146,6 +146,8 @@ function expectKnownRefusal(ack: Ack<unknown>, what: string): void {
 
 async function realIds(server: TestServer, organizer: ClientSocket): Promise<RealIds> {
   const sessionId = server.sessions.open.id;
+  // An earlier fuzz run may have closed or moderated Q&A with a random session:settings.
+  okData(await request(organizer, ClientEvent.SessionSettings, { sessionId, qa: { open: true, moderated: false } }));
   const { socket } = await attendee(server, 'Fuzz');
   const question = okData(await request(socket, ClientEvent.QuestionAsk, { sessionId, text: 'Une vraie question ?', clientId: randomUUID() }));
   const poll = okData(await request(organizer, ClientEvent.PollCreate, { sessionId, kind: 'single', prompt: 'Vrai ?', options: ['oui', 'non'] }));

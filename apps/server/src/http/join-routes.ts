@@ -1,3 +1,4 @@
+import { participantJoined } from '@jisr/core/insights';
 import { JoinRequest, type JoinResponse } from '@jisr/protocol/http';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
@@ -16,6 +17,7 @@ export function joinRoutes(ctx: AppContext): Router {
     const lang = input.lang && event.languages.includes(input.lang) ? input.lang : (input.lang ?? event.defaultLang);
     const name = input.name ? input.name : undefined;
     const participant = await ctx.store.createParticipant({ eventId: event.id, lang, ...(name ? { name } : {}) });
+    ctx.insights.count(event.id, participantJoined(participant, ctx.clock.now()));
     const token = await ctx.tokens.sign({ kind: 'participant', participantId: participant.id, eventId: event.id });
     const body: JoinResponse = { token, participant, event: publicEvent(event) };
     res.status(201).json(body);

@@ -1,4 +1,5 @@
 import { actorKey } from '@jisr/core/actor';
+import { ballotCast } from '@jisr/core/insights';
 import { ballotContributions, ballotRefusal, quizPoints } from '@jisr/core/poll-ballots';
 import { acceptsVotes, applySettingsPatch, correctOptionId, pollSetupRefusal } from '@jisr/core/polls';
 import { ClientEvent } from '@jisr/protocol/events';
@@ -201,7 +202,7 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
     socket,
     ClientEvent.PollVote,
     async ({ pollId, ballot, clientId }) => {
-      const { poll, actor } = await authorizeOnPoll(ctx, socket, pollId, 'poll:vote');
+      const { poll, actor, event } = await authorizeOnPoll(ctx, socket, pollId, 'poll:vote');
       const now = ctx.clock.now();
       if (!acceptsVotes(poll, now)) {
         // A resend from an outbox after the poll closed, whose first try was counted: the
@@ -240,6 +241,7 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
         case 'cast':
         case 'changed':
           ctx.tallies.markDirty(pollId);
+          if (result.outcome === 'cast') ctx.insights.count(event.id, ballotCast(poll.sessionId));
           break;
         case 'repeat':
           break;

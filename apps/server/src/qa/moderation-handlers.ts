@@ -1,3 +1,4 @@
+import { questionModerated } from '@jisr/core/insights';
 import { normalizeLabels, planModeration } from '@jisr/core/moderation';
 import { toPublicQuestion } from '@jisr/core/questions';
 import { ClientEvent } from '@jisr/protocol/events';
@@ -28,9 +29,11 @@ export function registerModerationHandlers(ctx: AppContext, socket: JisrSocket, 
     socket,
     ClientEvent.QuestionModerate,
     async ({ questionId, action }) => {
-      await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
+      const { question, event } = await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
       const plan = planModeration(action, ctx.clock.now());
-      return changeQuestion(ctx, questionId, plan.change, { statuses: plan.from });
+      const changed = await changeQuestion(ctx, questionId, plan.change, { statuses: plan.from });
+      ctx.insights.count(event.id, questionModerated(question.sessionId, question.status, changed.status));
+      return changed;
     },
     logger,
   );

@@ -1,4 +1,5 @@
 import { actorKey } from '@jisr/core/actor';
+import { questionAsked, questionVoted } from '@jisr/core/insights';
 import { AUTHOR_EDITABLE, statusAfterEdit } from '@jisr/core/moderation';
 import {
   askRefusal,
@@ -77,6 +78,7 @@ export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, lo
         createdAt: ctx.clock.now().toISOString(),
       });
       if (created) ctx.events.publish({ type: 'question.changed', question: value, seq });
+      if (created) ctx.insights.count(event.id, questionAsked(value));
       return toPublicQuestion(value);
     },
     logger,
@@ -91,6 +93,7 @@ export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, lo
       if (refusal) throw new AppError('closed', VOTE_REFUSALS[refusal]);
       const { value, seq, changed } = await ctx.store.voteQuestion(questionId, actorKey(actor), vote);
       if (changed) ctx.events.publish({ type: 'question.changed', question: value, seq });
+      if (changed) ctx.insights.count(session.eventId, questionVoted(session.id, vote));
       return { questionId, votes: value.votes, voted: vote };
     },
     logger,

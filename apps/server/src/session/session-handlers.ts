@@ -1,4 +1,5 @@
 import { actorKey } from '@jisr/core/actor';
+import { sessionJoined } from '@jisr/core/insights';
 import { can } from '@jisr/core/permissions';
 import { isPollVisible, resultsVisibleTo, toVisiblePoll } from '@jisr/core/polls';
 import { isQuestionVisible, toPublicQuestion } from '@jisr/core/questions';
@@ -27,6 +28,7 @@ export function registerSessionHandlers(ctx: AppContext, socket: JisrSocket, log
         rooms.author(sessionId, key),
         ...(actor.role === 'speaker' ? [rooms.stage(sessionId)] : []),
       ]);
+      if (actor.role === 'attendee') ctx.insights.count(event.id, sessionJoined(sessionId, key));
       const seq = await ctx.store.getSeq(sessionId);
       const [records, allPolls, myVotes, myBallots] = await Promise.all([
         ctx.store.listQuestions(sessionId),
