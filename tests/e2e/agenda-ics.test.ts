@@ -31,7 +31,10 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 }
 
 function parse(ics: string): ICAL.Component {
-  return new ICAL.Component(ICAL.parse(ics));
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  // Times are on the event's clock (TZID): the calendar's own VTIMEZONE says how to read them.
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+  return calendar;
 }
 
 describe('agenda.ics read by ical.js', () => {
@@ -70,6 +73,7 @@ describe('agenda.ics read by ical.js', () => {
     const opening = byUid.get(`${saturday.id}@jisr`);
     expect(opening?.summary).toBe('Ouverture');
     expect(opening?.location).toBe('Salle Atlas');
+    expect(opening?.startDate.zone?.tzid).toBe('Africa/Casablanca');
     expect(opening?.startDate.toJSDate().toISOString()).toBe('2026-03-21T09:00:00.000Z');
     expect(opening?.endDate.toJSDate().toISOString()).toBe('2026-03-21T10:00:00.000Z');
     const closing = byUid.get(`${sunday.id}@jisr`);

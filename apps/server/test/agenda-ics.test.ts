@@ -15,7 +15,7 @@ function property(block: string, name: string): string | undefined {
 }
 
 describe('GET /api/events/:code/agenda.ics', () => {
-  it('serves the agenda in UTC with the event zone named, delays applied, cancelled sessions marked', async () => {
+  it('serves the agenda on the event’s clock with its VTIMEZONE, delays applied, cancelled sessions marked', async () => {
     const fixture = await agendaFixture(testServer());
     await api(testServer(), 'PATCH', `/sessions/${fixture.c.id}`, { token: fixture.token, body: { status: 'cancelled' } });
     await api(testServer(), 'PATCH', `/sessions/${fixture.x.id}`, { token: fixture.token, body: { delayBy: 15 } });
@@ -25,17 +25,20 @@ describe('GET /api/events/:code/agenda.ics', () => {
     const ics = reply.body;
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics).toContain('X-WR-TIMEZONE:Europe/Brussels\r\n');
+    // December in Brussels: winter time only, one observance at UTC+1.
+    expect(ics).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\nBEGIN:STANDARD\r\n');
+    expect(ics).toContain('TZOFFSETTO:+0100\r\n');
     const events = vevents(ics);
     expect(events).toHaveLength(4);
     const byUid = new Map(events.map((block) => [property(block, 'UID'), block]));
     const opening = byUid.get(`${fixture.a.id}@jisr`) ?? '';
-    expect(property(opening, 'DTSTART')).toBe('20261205T080000Z');
-    expect(property(opening, 'DTEND')).toBe('20261205T090000Z');
+    expect(property(opening, 'DTSTART')).toBe('TZID=Europe/Brussels:20261205T090000');
+    expect(property(opening, 'DTEND')).toBe('TZID=Europe/Brussels:20261205T100000');
     expect(property(opening, 'SUMMARY')).toBe('Ouverture');
     expect(property(opening, 'LOCATION')).toBe('Salle A');
     expect(property(opening, 'STATUS')).toBe('CONFIRMED');
     expect(property(byUid.get(`${fixture.c.id}@jisr`) ?? '', 'STATUS')).toBe('CANCELLED');
-    expect(property(byUid.get(`${fixture.x.id}@jisr`) ?? '', 'DTSTART')).toBe('20261205T081500Z');
+    expect(property(byUid.get(`${fixture.x.id}@jisr`) ?? '', 'DTSTART')).toBe('TZID=Europe/Brussels:20261205T091500');
   });
 
   it('answers 304 to an unchanged agenda and a new ETag once it changes', async () => {
@@ -49,7 +52,7 @@ describe('GET /api/events/:code/agenda.ics', () => {
     const changed = await api<string>(testServer(), 'GET', path, { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
-    expect(property(vevents(changed.body).find((block) => block.includes(fixture.b.id)) ?? '', 'DTSTART')).toBe('20261205T092000Z');
+    expect(property(vevents(changed.body).find((block) => block.includes(fixture.b.id)) ?? '', 'DTSTART')).toBe('TZID=Europe/Brussels:20261205T102000');
   });
 
   it('serves a personal calendar of chosen sessions, in the chosen language', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, instantInZone, wallClock, zoneOffsetMinutes } from './time-zones.js';
+import { addDays, instantInZone, offsetTransitions, wallClock, zoneOffsetMinutes } from './time-zones.js';
 
 describe('time zones', () => {
   it('reads Brussels wall clock in winter and summer', () => {
@@ -40,5 +40,31 @@ describe('time zones', () => {
     for (const [day, time, zone] of [['2026-02-16', '10:15', 'Africa/Casablanca'], ['2026-10-25', '09:00', 'Europe/Brussels']] as const) {
       expect(wallClock(instantInZone(day, time, zone), zone)).toEqual({ day, time });
     }
+  });
+});
+
+describe('offsetTransitions', () => {
+  it('finds Europe’s spring and autumn changes to the minute', () => {
+    const changes = offsetTransitions('Europe/Brussels', new Date('2026-01-01T00:00:00Z'), new Date('2026-12-31T00:00:00Z'));
+    expect(changes.map((change) => [change.at.toISOString(), change.from, change.to])).toEqual([
+      ['2026-03-29T01:00:00.000Z', 60, 120],
+      ['2026-10-25T01:00:00.000Z', 120, 60],
+    ]);
+  });
+
+  it('finds Morocco’s clock going back for Ramadan and forward after it, as this runtime’s tz data says', () => {
+    const changes = offsetTransitions('Africa/Casablanca', new Date('2026-01-01T00:00:00Z'), new Date('2026-12-31T00:00:00Z'));
+    expect(changes).toHaveLength(2);
+    const [back, forward] = changes;
+    expect([back?.from, back?.to, forward?.from, forward?.to]).toEqual([60, 0, 0, 60]);
+    // Each change is exact: one minute before it the old offset holds.
+    for (const change of changes) {
+      expect(zoneOffsetMinutes(new Date(change.at.getTime() - 60_000), 'Africa/Casablanca')).toBe(change.from);
+      expect(zoneOffsetMinutes(change.at, 'Africa/Casablanca')).toBe(change.to);
+    }
+  });
+
+  it('finds nothing where the offset never changes', () => {
+    expect(offsetTransitions('Asia/Tokyo', new Date('2026-01-01T00:00:00Z'), new Date('2026-12-31T00:00:00Z'))).toEqual([]);
   });
 });

@@ -73,3 +73,40 @@ export function wallClock(instant: Date, timeZone: string): { day: string; time:
   const local = new Date(instant.getTime() + zoneOffsetMinutes(instant, timeZone) * 60_000).toISOString();
   return { day: local.slice(0, 10), time: local.slice(11, 16) };
 }
+
+/** A change of a zone's UTC offset: at `at`, the offset goes from `from` to `to` minutes. */
+export interface OffsetTransition {
+  at: Date;
+  from: number;
+  to: number;
+}
+
+const MINUTE_MS = 60_000;
+/** Zones change offset at most a few times a year, never twice within this step. */
+const SCAN_STEP_MS = 6 * 60 * MINUTE_MS;
+
+/**
+ * Every offset change of `timeZone` between `from` and `to`, to the minute, from the
+ * tz data of this runtime (Intl): daylight saving, and Morocco's clock change around
+ * Ramadan alike. What iCalendar's VTIMEZONE is written from.
+ * @example offsetTransitions('Europe/Brussels', new Date('2026-03-01'), new Date('2026-04-01')) // [{ at: 2026-03-29T01:00Z, from: 60, to: 120 }]
+ */
+export function offsetTransitions(timeZone: string, from: Date, to: Date): OffsetTransition[] {
+  const found: OffsetTransition[] = [];
+  let before = zoneOffsetMinutes(from, timeZone);
+  for (let t = from.getTime() + SCAN_STEP_MS; t < to.getTime() + SCAN_STEP_MS; t += SCAN_STEP_MS) {
+    const now = zoneOffsetMinutes(new Date(t), timeZone);
+    if (now === before) continue;
+    // The change is in (t - step, t]: narrow it down to the first minute of the new offset.
+    let low = t - SCAN_STEP_MS;
+    let high = t;
+    while (high - low > MINUTE_MS) {
+      const middle = low + Math.max(MINUTE_MS, Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS);
+      if (zoneOffsetMinutes(new Date(middle), timeZone) === before) low = middle;
+      else high = middle;
+    }
+    if (high <= to.getTime()) found.push({ at: new Date(high), from: before, to: now });
+    before = now;
+  }
+  return found;
+}

@@ -1,15 +1,18 @@
 import { effectiveEnd, effectiveStart } from '@jisr/core/agenda';
+import { offsetTransitions, zoneOffsetMinutes } from '@jisr/core/time-zones';
 import { pickText } from '@jisr/core/localize';
 import type { Lang } from '@jisr/protocol/common';
 import type { Event, Room, Session, Speaker } from '@jisr/protocol/event';
 import { createEvents, type EventAttributes } from 'ics';
 
 /**
- * The agenda as iCalendar. Times are written in UTC (`DTSTART:20261205T080000Z`): the `ics`
- * package cannot write a VTIMEZONE, and UTC instants are exact in every calendar app, which
- * shows them in the reader's own zone. `X-WR-TIMEZONE` names the event's zone for the apps
- * that use it (Google, Apple). Shown times include announced delays; a cancelled session
- * stays with STATUS:CANCELLED so calendars that had it strike it out instead of keeping it.
+ * The agenda as iCalendar, in the event's own time zone: a VTIMEZONE built from this
+ * runtime's tz data (`offsetTransitions`: daylight saving, Morocco's Ramadan clock) and
+ * times as `DTSTART;TZID=Africa/Casablanca:20260321T100000`, so a calendar shows "10:00 in
+ * Rabat" and converts it exactly. The `ics` package writes UTC only and no VTIMEZONE, so its
+ * times are rewritten here. `X-WR-TIMEZONE` also names the zone for the apps that read it.
+ * Shown times include announced delays; a cancelled session stays with STATUS:CANCELLED so
+ * calendars that had it strike it out instead of keeping it.
  */
 
 export interface IcsAgenda {
@@ -20,11 +23,6 @@ export interface IcsAgenda {
   lang: Lang;
   /** Where a session's page lives, for the URL property. */
   sessionUrl: (session: Session) => string;
-}
-
-/** TEXT value escaping (RFC 5545 3.3.11) for the properties the ics package doesn't write. */
-function icsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
 export function agendaIcs(agenda: IcsAgenda): string {
@@ -60,10 +58,52 @@ export function agendaIcs(agenda: IcsAgenda): string {
   });
   const { error, value } = createEvents(items, { productId: '-//Jisr//Agenda//EN', method: 'PUBLISH', calName: text(event.title) || event.code });
   if (error || value === null) throw error ?? new Error('ics wrote nothing');
-  const extra =
-    `X-WR-TIMEZONE:${event.timeZone}\r\n` +
-    `X-WR-CALDESC:${icsText(`Times in UTC; the event runs on ${event.timeZone} time.`)}\r\n`;
+  const zone = event.timeZone;
+  const instants = agenda.sessions.flatMap((session) => [effectiveStart(session), effectiveEnd(session)]);
+  const extra = `X-WR-TIMEZONE:${zone}\r\n` + vtimezone(zone, instants);
   // After the calendar's own properties, before its first component.
   const at = value.search(/BEGIN:VEVENT\r\n|END:VCALENDAR\r\n/);
-  return value.slice(0, at) + extra + value.slice(at);
+  const local = (value.slice(0, at) + extra + value.slice(at)).replace(
+    /^(DTSTART|DTEND):(\d{8}T\d{6})Z\r$/gm,
+    (_line, name: string, utc: string) => `${name};TZID=${zone}:${wallTime(parseUtc(utc), zone)}\r`,
+  );
+  return local;
+}
+
+const DAY_MS = 86_400_000;
+
+/** `20261205T080000` (UTC, as the ics package writes it) as an instant. */
+function parseUtc(text: string): Date {
+  const [y, mo, d, h, mi, se] = [text.slice(0, 4), text.slice(4, 6), text.slice(6, 8), text.slice(9, 11), text.slice(11, 13), text.slice(13, 15)].map(Number);
+  return new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, se ?? 0));
+}
+
+/** The zone's wall clock at `instant` as an iCalendar local DATE-TIME (`20261205T090000`). */
+function wallTime(instant: Date, zone: string, offset = zoneOffsetMinutes(instant, zone)): string {
+  return new Date(instant.getTime() + offset * 60_000).toISOString().replace(/[-:]/g, '').slice(0, 15);
+}
+
+function utcOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const whole = Math.abs(minutes);
+  return `${sign}${String(Math.floor(whole / 60)).padStart(2, '0')}${String(whole % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The VTIMEZONE for `zone` over the agenda's span (a month either side): one observance
+ * for the offset in force at its start, then one per change, each starting at the change's
+ * wall time in the old offset (RFC 5545 3.6.5). A change forward is DAYLIGHT, back STANDARD.
+ */
+function vtimezone(zone: string, instants: readonly Date[]): string {
+  const times = instants.map((instant) => instant.getTime());
+  const from = new Date((times.length > 0 ? Math.min(...times) : Date.now()) - 31 * DAY_MS);
+  const to = new Date((times.length > 0 ? Math.max(...times) : Date.now()) + 31 * DAY_MS);
+  const initial = zoneOffsetMinutes(from, zone);
+  const observance = (kind: 'STANDARD' | 'DAYLIGHT', start: string, before: number, after: number): string =>
+    `BEGIN:${kind}\r\nDTSTART:${start}\r\nTZOFFSETFROM:${utcOffset(before)}\r\nTZOFFSETTO:${utcOffset(after)}\r\nEND:${kind}\r\n`;
+  const parts = [observance('STANDARD', wallTime(from, zone, initial), initial, initial)];
+  for (const change of offsetTransitions(zone, from, to)) {
+    parts.push(observance(change.to > change.from ? 'DAYLIGHT' : 'STANDARD', wallTime(change.at, zone, change.from), change.from, change.to));
+  }
+  return `BEGIN:VTIMEZONE\r\nTZID:${zone}\r\n${parts.join('')}END:VTIMEZONE\r\n`;
 }
