@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser } from '../support/browser.js';
-import { ADMIN } from '../support/staff.js';
+import { ADMIN, organizerToken } from '../support/staff.js';
 
 let app: AppProcess;
 let browser: Browser;
@@ -77,5 +77,45 @@ describe('event administration', () => {
     const agenda = (await (await fetch(`${app.url}/api/events/RABAT26`)).json()) as { sessions: { startsAt: string }[]; event: { timeZone: string } };
     expect(agenda.event.timeZone).toBe('Africa/Casablanca');
     expect(agenda.sessions.map((session) => session.startsAt).sort()).toEqual(['2026-12-10T09:00:00.000Z', '2026-12-10T10:00:00.000Z']);
+  });
+});
+
+describe('event settings: defaults and deletion', () => {
+  it('saves the Q&A and poll defaults, then deletes the event once its code is typed', async () => {
+    const page = await signIn();
+    const token = await organizerToken(app.url);
+    const created = await fetch(`${app.url}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ code: 'GONE26', title: { en: 'Short-lived' }, timeZone: 'Europe/Brussels', languages: ['en'], startDate: '2026-12-10', endDate: '2026-12-10' }),
+    });
+    expect(created.status).toBe(201);
+
+    await page.goto(`${app.url}/admin/e/GONE26/settings`);
+    await hydrated(page);
+    await page.getByTestId('event-qa-moderated').check();
+    await page.getByTestId('event-poll-results').selectOption('after_close');
+    await page.getByTestId('event-poll-anonymous').uncheck();
+    await page.getByTestId('event-submit').click();
+    await page.getByTestId('admin-saved').waitFor();
+    const saved = (await (await fetch(`${app.url}/api/events/GONE26`)).json()) as { event: { defaults?: unknown } };
+    expect(saved.event.defaults).toEqual({
+      qa: { open: true, moderated: true, anonymousAllowed: true },
+      poll: { results: 'after_close', allowChange: false, anonymous: false },
+    });
+
+    // Only the exact code (any case) arms the button.
+    const remove = page.getByTestId('event-delete');
+    expect(await remove.isDisabled()).toBe(true);
+    await page.getByTestId('event-delete-confirm').fill('GONE2');
+    expect(await remove.isDisabled()).toBe(true);
+    await page.getByTestId('event-delete-confirm').fill('gone26');
+    expect(await remove.isEnabled()).toBe(true);
+    await remove.click();
+
+    await page.waitForURL(`${app.url}/admin?deleted=GONE26`);
+    expect(await page.getByTestId('admin-event-deleted').textContent()).toContain('GONE26');
+    expect(await page.locator('[data-event-code="GONE26"]').count()).toBe(0);
+    expect((await fetch(`${app.url}/api/events/GONE26`)).status).toBe(404);
   });
 });

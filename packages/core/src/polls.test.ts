@@ -1,6 +1,6 @@
 import { PollEditInput, type PollSettings } from '@jisr/protocol/poll';
 import { describe, expect, it } from 'vitest';
-import { applySettingsPatch, settingsAsPatch } from './polls.js';
+import { applySettingsPatch, newPollSettings, settingsAsPatch } from './polls.js';
 
 const hiddenWithTimer: PollSettings = { results: 'hidden', allowChange: true, anonymous: false, timerSeconds: 30, maxChoices: 2 };
 
@@ -31,5 +31,18 @@ describe('settingsAsPatch', () => {
   it('turns whole settings into the edit that gives exactly them, clearing what they lack', () => {
     const wanted: PollSettings = { results: 'live', allowChange: false, anonymous: true, scaleMax: 10 };
     expect(applySettingsPatch(hiddenWithTimer, settingsAsPatch(wanted))).toEqual(wanted);
+  });
+});
+
+describe('newPollSettings', () => {
+  const defaults = { results: 'after_close', allowChange: true, anonymous: false } as const;
+
+  it('takes the event defaults for what poll:create leaves out', () => {
+    expect(newPollSettings({}, defaults)).toEqual(defaults);
+    expect(newPollSettings({ timerSeconds: 30 }, defaults)).toEqual({ ...defaults, timerSeconds: 30 });
+  });
+
+  it('keeps what poll:create says over the defaults', () => {
+    expect(newPollSettings({ results: 'live', allowChange: false, anonymous: true }, defaults)).toEqual({ results: 'live', allowChange: false, anonymous: true });
   });
 });

@@ -1,4 +1,5 @@
-import type { Poll, PollKind, PollSettings, PollSettingsPatch } from '@jisr/protocol/poll';
+import type { EventDefaults } from '@jisr/protocol/event';
+import type { Poll, PollCreateSettings, PollKind, PollSettings, PollSettingsPatch } from '@jisr/protocol/poll';
 import type { Actor } from './actor.js';
 
 /** Drafts are the moderators' work in progress: nobody else sees them. */
@@ -66,6 +67,15 @@ export function applySettingsPatch(settings: PollSettings, patch: PollSettingsPa
     else Object.assign(next, { [key]: value });
   }
   return next;
+}
+
+/**
+ * A new poll's settings: what `poll:create` says, the event's poll defaults for the rest.
+ * @example newPollSettings({ results: 'hidden' }, { results: 'live', allowChange: true, anonymous: false }) // hidden, allowChange, named
+ */
+export function newPollSettings(given: PollCreateSettings, defaults: EventDefaults['poll']): PollSettings {
+  const { results, allowChange, anonymous, ...rest } = given;
+  return { ...rest, results: results ?? defaults.results, allowChange: allowChange ?? defaults.allowChange, anonymous: anonymous ?? defaults.anonymous };
 }
 
 /** The edit that makes a draft's settings exactly `settings`: optional fields it lacks are cleared. */

@@ -45,13 +45,25 @@ export const Poll = z.object({
 });
 export type Poll = z.infer<typeof Poll>;
 
+/**
+ * A new poll's settings: visibility, changing answers and anonymity left out take the
+ * event's poll defaults (the server knows the event; a schema default here could not).
+ * @example { results: 'after_close' } // allowChange and anonymous as the event says
+ */
+export const PollCreateSettings = PollSettings.extend({
+  results: ResultVisibility.optional(),
+  allowChange: z.boolean().optional(),
+  anonymous: z.boolean().optional(),
+});
+export type PollCreateSettings = z.infer<typeof PollCreateSettings>;
+
 /** `poll:create`: options are labels; the server makes their ids. */
 export const PollCreateInput = z.object({
   sessionId: Id,
   kind: PollKind,
   prompt: z.string().trim().min(1).max(300),
   options: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-  settings: PollSettings.default({ results: 'live', allowChange: false, anonymous: true }),
+  settings: PollCreateSettings.default({}),
 });
 export type PollCreateInput = z.input<typeof PollCreateInput>;
 

@@ -1,7 +1,8 @@
 import { actorKey } from '@jisr/core/actor';
+import { eventDefaults } from '@jisr/core/agenda-rules';
 import { ballotCast } from '@jisr/core/insights';
 import { ballotContributions, ballotRefusal, quizPoints } from '@jisr/core/poll-ballots';
-import { acceptsVotes, applySettingsPatch, correctOptionId, pollSetupRefusal } from '@jisr/core/polls';
+import { acceptsVotes, applySettingsPatch, correctOptionId, newPollSettings, pollSetupRefusal } from '@jisr/core/polls';
 import { ClientEvent } from '@jisr/protocol/events';
 import type { Ballot, Poll, PollOption, PollSettings } from '@jisr/protocol/poll';
 import type { AppContext } from '../context.js';
@@ -76,9 +77,10 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
     socket,
     ClientEvent.PollCreate,
     async (input) => {
-      await authorizeInSession(ctx, socket, input.sessionId, 'poll:manage');
-      checkSetup(input.kind, input.options, input.settings);
-      return createDraft({ ...input, options: toOptions(input.options) });
+      const { event } = await authorizeInSession(ctx, socket, input.sessionId, 'poll:manage');
+      const settings = newPollSettings(input.settings, eventDefaults(event).poll);
+      checkSetup(input.kind, input.options, settings);
+      return createDraft({ ...input, settings, options: toOptions(input.options) });
     },
     logger,
   );

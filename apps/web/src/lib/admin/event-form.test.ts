@@ -35,4 +35,16 @@ describe('event form', () => {
   it('starts a new event in the organizer’s language and zone', () => {
     expect(blankFormValues('ar', 'Africa/Casablanca', '2026-12-01')).toMatchObject({ languages: ['ar'], defaultLang: 'ar', timeZone: 'Africa/Casablanca' });
   });
+
+  it('shows the fallback defaults for an event without any, and sends the defaults only when changed', () => {
+    const values = formValuesOf(event);
+    expect(values.defaults).toEqual({ qa: { open: true, moderated: false, anonymousAllowed: true }, poll: { results: 'live', allowChange: false, anonymous: true } });
+    values.defaults.qa.moderated = true;
+    values.defaults.poll.results = 'after_close';
+    expect(patchRequest(event, values)).toEqual({
+      defaults: { qa: { open: true, moderated: true, anonymousAllowed: true }, poll: { results: 'after_close', allowChange: false, anonymous: true } },
+    });
+    // The form's copy is its own: editing it leaves the saved event as it was.
+    expect(event.defaults).toBeUndefined();
+  });
 });

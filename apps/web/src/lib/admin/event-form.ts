@@ -1,6 +1,7 @@
 import type { EventCreateRequest, EventPatchRequest } from '@jisr/protocol/admin';
 import { LANGS, type Lang, type LocalizedText } from '@jisr/protocol/common';
-import type { Event } from '@jisr/protocol/event';
+import { eventDefaults, FALLBACK_DEFAULTS } from '@jisr/core/agenda-rules';
+import type { Event, EventDefaults } from '@jisr/protocol/event';
 
 /** What the event form edits, as plain strings and lists (the inputs' values). */
 export interface EventFormValues {
@@ -16,6 +17,8 @@ export interface EventFormValues {
   color: string;
   /** '' for none. */
   logoUrl: string;
+  /** What new sessions' Q&A and new polls start with. */
+  defaults: EventDefaults;
 }
 
 export function formValuesOf(event: Event): EventFormValues {
@@ -30,12 +33,25 @@ export function formValuesOf(event: Event): EventFormValues {
     endDate: event.endDate,
     color: event.color ?? '',
     logoUrl: event.logoUrl ?? '',
+    defaults: structuredClone(eventDefaults(event)),
   };
 }
 
 /** A blank form for a new event: the organizer's language, their zone, today. */
 export function blankFormValues(lang: Lang, timeZone: string, today: string): EventFormValues {
-  return { code: '', title: {}, description: {}, languages: [lang], defaultLang: lang, timeZone, startDate: today, endDate: today, color: '', logoUrl: '' };
+  return {
+    code: '',
+    title: {},
+    description: {},
+    languages: [lang],
+    defaultLang: lang,
+    timeZone,
+    startDate: today,
+    endDate: today,
+    color: '',
+    logoUrl: '',
+    defaults: structuredClone(FALLBACK_DEFAULTS),
+  };
 }
 
 /** Only the texts of offered languages, without empty ones. */
@@ -53,6 +69,17 @@ function defaultLangOf(values: EventFormValues): Lang {
   return values.languages.includes(values.defaultLang) ? values.defaultLang : (values.languages[0] ?? values.defaultLang);
 }
 
+function sameDefaults(a: EventDefaults, b: EventDefaults): boolean {
+  return (
+    a.qa.open === b.qa.open &&
+    a.qa.moderated === b.qa.moderated &&
+    a.qa.anonymousAllowed === b.qa.anonymousAllowed &&
+    a.poll.results === b.poll.results &&
+    a.poll.allowChange === b.poll.allowChange &&
+    a.poll.anonymous === b.poll.anonymous
+  );
+}
+
 export function createRequest(values: EventFormValues): EventCreateRequest {
   return {
     code: values.code.trim(),
@@ -65,6 +92,7 @@ export function createRequest(values: EventFormValues): EventCreateRequest {
     endDate: values.endDate,
     ...(values.color ? { color: values.color } : {}),
     ...(values.logoUrl.trim() ? { logoUrl: values.logoUrl.trim() } : {}),
+    defaults: { qa: { ...values.defaults.qa }, poll: { ...values.defaults.poll } },
   };
 }
 
@@ -82,5 +110,6 @@ export function patchRequest(event: Event, values: EventFormValues): EventPatchR
   if (next.endDate !== event.endDate) patch.endDate = next.endDate;
   if ((next.color ?? null) !== (event.color ?? null)) patch.color = next.color ?? null;
   if ((next.logoUrl ?? null) !== (event.logoUrl ?? null)) patch.logoUrl = next.logoUrl ?? null;
+  if (next.defaults && !sameDefaults(next.defaults, eventDefaults(event))) patch.defaults = next.defaults;
   return patch;
 }

@@ -38,6 +38,11 @@ export function patchEvent(fetchFn: Fetch, token: string, eventId: string, reque
   return callApi(fetchFn, `/api/events/${id(eventId)}`, EventResponse, send('PATCH', token, request));
 }
 
+/** `DELETE /api/events/:id`: the event and everything in it, for good. */
+export function deleteEvent(fetchFn: Fetch, token: string, eventId: string): Promise<Result<null>> {
+  return callNoContent(fetchFn, `/api/events/${id(eventId)}`, token);
+}
+
 export function createRoom(fetchFn: Fetch, token: string, eventId: string, request: RoomCreateRequest): Promise<Result<RoomResponse>> {
   return callApi(fetchFn, `/api/events/${id(eventId)}/rooms`, RoomResponse, send('POST', token, request));
 }
