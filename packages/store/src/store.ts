@@ -7,6 +7,8 @@ import type { Ballot, Poll, PollOption, PollSettings, PollState } from '@jisr/pr
 import type { QuestionStatus } from '@jisr/protocol/question';
 import type { Announcement } from '@jisr/protocol/agenda';
 import type { InsightsStore } from './insights.js';
+import type { AuditStore } from './audit.js';
+import type { RetentionStore } from './retention.js';
 import type { EventDump } from '@jisr/protocol/event-dump';
 import type { ImportOptions, ImportResult } from './event-dump.js';
 
@@ -210,7 +212,7 @@ export interface VoteResult extends Sequenced<QuestionRecord> {
  * change it makes happen in one step, so two nodes or two sockets can never interleave
  * inside it. Every implementation passes `runStoreContract`.
  */
-export interface Store extends InsightsStore {
+export interface Store extends InsightsStore, AuditStore, RetentionStore {
   /** Cheap reachability check for /readyz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

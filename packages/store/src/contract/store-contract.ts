@@ -7,6 +7,8 @@ import { ballotContract } from './ballot-contract.js';
 import { concurrencyContract } from './concurrency-contract.js';
 import { dumpContract } from './dump-contract.js';
 import { insightsContract } from './insights-contract.js';
+import { auditContract } from './audit-contract.js';
+import { retentionContract } from './retention-contract.js';
 import { inviteContract } from './invite-contract.js';
 import { moderationContract } from './moderation-contract.js';
 import { peopleContract } from './people-contract.js';
@@ -60,5 +62,7 @@ export function runStoreContract(
     adminContract(store);
     dumpContract(store);
     insightsContract(store);
+    auditContract(store);
+    retentionContract(store);
   });
 }

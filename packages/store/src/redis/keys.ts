@@ -68,6 +68,11 @@ export const EVENT_KEYS = {
   /** Hash: insights counters and gauges by name; set per insights set (see insights.ts). */
   insights: 'insights',
   insightMembers: 'insight-members:$',
+  /** Zset: the audit log, entries by number; counter of those numbers (see audit.ts). */
+  audit: 'audit',
+  auditSeq: 'audit-seq',
+  /** Hash: the event's retention setting and first purge (see retention.ts). */
+  retention: 'retention',
 } as const;
 
 /** Keys under the directory's base. */

@@ -50,6 +50,11 @@ import * as people from './people.js';
 import * as polls from './polls.js';
 import * as qa from './qa.js';
 import * as insights from './insights.js';
+import * as audit from './audit.js';
+import * as retention from './retention.js';
+import type { RetentionRecord } from '../retention.js';
+import type { NewAuditEntry } from '../audit.js';
+import type { AuditEntry } from '@jisr/protocol/audit';
 
 export interface RedisStoreOptions {
   /** e.g. `redis://127.0.0.1:6379`, `rediss://user:secret@host:6380/2` */
@@ -376,6 +381,26 @@ export class RedisStore implements Store {
 
   async getInsights(eventId: string): Promise<Record<string, number>> {
     return insights.getInsights(this.#ctx, eventId);
+  }
+
+  async appendAudit(entry: NewAuditEntry): Promise<void> {
+    return audit.appendAudit(this.#ctx, entry);
+  }
+
+  async listAudit(eventId: string, page: { before?: string; limit: number }): Promise<AuditEntry[]> {
+    return audit.listAudit(this.#ctx, eventId, page);
+  }
+
+  async setRetention(eventId: string, retentionDays: number | null): Promise<RetentionRecord> {
+    return retention.setRetention(this.#ctx, eventId, retentionDays);
+  }
+
+  async getRetention(eventId: string): Promise<RetentionRecord> {
+    return retention.getRetention(this.#ctx, eventId);
+  }
+
+  async purgeAttendeeData(eventId: string, at: string): Promise<void> {
+    return retention.purgeAttendeeData(this.#ctx, eventId, at);
   }
 }
 

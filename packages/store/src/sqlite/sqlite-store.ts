@@ -48,6 +48,11 @@ import * as people from './people.js';
 import * as polls from './polls.js';
 import * as qa from './qa.js';
 import * as insights from './insights.js';
+import * as audit from './audit.js';
+import * as retention from './retention.js';
+import type { RetentionRecord } from '../retention.js';
+import type { NewAuditEntry } from '../audit.js';
+import type { AuditEntry } from '@jisr/protocol/audit';
 import { Sql } from './sql.js';
 
 export interface SqliteStoreOptions {
@@ -319,6 +324,26 @@ export class SqliteStore implements Store {
 
   async getInsights(eventId: string): Promise<Record<string, number>> {
     return insights.getInsights(this.#sql, eventId);
+  }
+
+  async appendAudit(entry: NewAuditEntry): Promise<void> {
+    return audit.appendAudit(this.#sql, entry);
+  }
+
+  async listAudit(eventId: string, page: { before?: string; limit: number }): Promise<AuditEntry[]> {
+    return audit.listAudit(this.#sql, eventId, page);
+  }
+
+  async setRetention(eventId: string, retentionDays: number | null): Promise<RetentionRecord> {
+    return retention.setRetention(this.#sql, eventId, retentionDays);
+  }
+
+  async getRetention(eventId: string): Promise<RetentionRecord> {
+    return retention.getRetention(this.#sql, eventId);
+  }
+
+  async purgeAttendeeData(eventId: string, at: string): Promise<void> {
+    return retention.purgeAttendeeData(this.#sql, eventId, at);
   }
 }
 
