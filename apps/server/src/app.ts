@@ -27,6 +27,11 @@ import { sessionRoutes } from './http/session-routes.js';
 import { agendaRoutes } from './http/agenda-routes.js';
 import { eventAdminRoutes } from './http/event-admin-routes.js';
 import { insightsRoutes } from './http/insights-routes.js';
+import { auditRoutes } from './audit/audit-routes.js';
+import { auditHttpWrites } from './audit/http-audit.js';
+import { createClientAudit } from './audit/client-audit.js';
+import { retentionRoutes } from './audit/retention-routes.js';
+import { startRetentionSweep } from './audit/retention-sweep.js';
 import { createInsightsRecorder } from './insights/insights-recorder.js';
 import { apiNotFound, errorResponder } from './http/respond.js';
 import type { Logger } from './logger.js';
@@ -123,8 +128,9 @@ export function createApp(deps: AppDeps): JisrApp {
   const shared = deps.cluster ? { client: deps.cluster.redis, prefix: deps.config.REDIS_PREFIX } : undefined;
   const limiters = createLimiters(deps.limits ?? limitsFromConfig(deps.config), shared);
   const drain = createDrain();
-  attachServices(io, { metrics, limiters, drain });
+  attachServices(io, { metrics, limiters, drain, audit: createClientAudit(store, deps.clock, deps.logger) });
   metrics.watchSockets(io);
+  const retention = startRetentionSweep(store, deps.clock, deps.logger);
   if (deps.cluster) {
     const cluster = deps.cluster;
     metrics.watchRedis(async () => (await cluster.problem()) === null);
@@ -161,6 +167,7 @@ export function createApp(deps: AppDeps): JisrApp {
   // JSON only: nothing in an API answer may load or run anything, nor be framed.
   api.use(helmet.contentSecurityPolicy({ useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
   api.use(express.json({ limit: MAX_MESSAGE_BYTES }));
+  api.use(auditHttpWrites(ctx));
   api.use(joinRoutes(ctx));
   api.use(eventRoutes(ctx));
   api.use(authRoutes(ctx));
@@ -170,6 +177,8 @@ export function createApp(deps: AppDeps): JisrApp {
   api.use(eventAdminRoutes(ctx));
   api.use(agendaRoutes(ctx));
   api.use(insightsRoutes(ctx));
+  api.use(auditRoutes(ctx));
+  api.use(retentionRoutes(ctx));
   api.use(apiNotFound);
   api.use(errorResponder(deps.logger));
   app.use('/api', api);
@@ -225,6 +234,7 @@ export function createApp(deps: AppDeps): JisrApp {
     },
     async close() {
       ctx.pollTimers.stop();
+      retention.stop();
       ctx.tallies.stop();
       ctx.insights.stop();
       await ctx.insights.flush();

@@ -63,8 +63,11 @@ export function handle<E extends ClientEventName>(
       return;
     }
     try {
+      const audited = services?.audit?.(event, parsed.data, socket);
       const run = handler(parsed.data, socket);
-      reply({ ok: true, data: await (services ? services.drain.track(run) : run) });
+      const data = await (services ? services.drain.track(run) : run);
+      await audited?.(data);
+      reply({ ok: true, data });
     } catch (error) {
       if (toApiError(error).code === 'internal') logger.error({ err: error, event, socketId: socket.id }, 'handler failed');
       reply({ ok: false, error: toApiError(error) });

@@ -1,12 +1,15 @@
 import type { Limiters } from '../limits/limiters.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Drain } from './drain.js';
+import type { ClientAudit } from '../audit/client-audit.js';
 
 /** What every client event goes through, whatever its handler: counted, and limited. */
 export interface EventServices {
   metrics: Metrics;
   limiters: Limiters;
   drain: Drain;
+  /** Writes staff actions to the event's audit log. */
+  audit?: ClientAudit;
 }
 
 /**
