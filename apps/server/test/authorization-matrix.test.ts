@@ -73,6 +73,7 @@ const ROUTES: Record<string, Record<Caller, boolean>> = {
   'GET /metrics': http(...PUBLIC),
   'POST /api/join': http(...PUBLIC),
   'POST /api/auth/login': http(...PUBLIC),
+  'POST /api/auth/refresh': http('organizer', 'moderator', 'speaker', 'screen'),
   'POST /api/invites/accept': http(...PUBLIC),
   'GET /api/events/:code': http(...PUBLIC),
   'GET /api/events/:code/agenda.ics': http(...PUBLIC),

@@ -51,6 +51,13 @@ export type StaffUser = z.infer<typeof StaffUser>;
 export const LoginResponse = z.object({ token: z.string(), user: StaffUser });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
+/**
+ * `POST /api/auth/refresh` (Bearer: a staff or organizer token still valid): the same
+ * claims with a new expiry. Staff tokens live a day; an open staff page renews its own.
+ */
+export const RefreshResponse = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export type RefreshResponse = z.infer<typeof RefreshResponse>;
+
 /** What a token says about its bearer, once verified. */
 export const TokenClaims = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('participant'), participantId: Id, eventId: Id }),

@@ -4,11 +4,15 @@ import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 const ISSUER = 'jisr';
 const ALGORITHM = 'HS256';
 
-/** How long each kind of token lives: attendees keep theirs for the whole meeting. */
-const LIFETIME: Record<TokenClaims['kind'], string> = {
-  participant: '30d',
-  user: '12h',
-  staff: '7d',
+/**
+ * How long each kind of token lives: attendees keep theirs for the whole meeting; staff
+ * and organizers hold short ones that their open pages renew (POST /api/auth/refresh), so
+ * a copied staff token is worth a day at most, and revoking an invite ends it at once.
+ */
+export const LIFETIME_SECONDS: Record<TokenClaims['kind'], number> = {
+  participant: 30 * 86_400,
+  user: 12 * 3600,
+  staff: 24 * 3600,
 };
 
 export interface TokenService {
@@ -25,7 +29,7 @@ export function createTokenService(secret: string): TokenService {
         .setProtectedHeader({ alg: ALGORITHM })
         .setIssuer(ISSUER)
         .setIssuedAt()
-        .setExpirationTime(LIFETIME[claims.kind])
+        .setExpirationTime(`${LIFETIME_SECONDS[claims.kind]}s`)
         .sign(key);
     },
     async verify(token) {

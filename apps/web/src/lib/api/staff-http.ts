@@ -3,6 +3,7 @@ import {
   InviteAcceptResponse,
   InviteCreateResponse,
   LoginResponse,
+  RefreshResponse,
   StaffMe,
   type InviteAcceptRequest,
   type InviteCreateRequest,
@@ -34,6 +35,11 @@ export function field<T>(name: string, schema: Schema<T>): Schema<T> {
 /** `POST /api/auth/login`: an organizer's staff token. */
 export function login(fetchFn: Fetch, request: LoginRequest): Promise<Result<LoginResponse>> {
   return callApi(fetchFn, '/api/auth/login', LoginResponse, jsonBody(request));
+}
+
+/** `POST /api/auth/refresh`: the same staff token with a new expiry. */
+export function refreshToken(fetchFn: Fetch, token: string): Promise<Result<RefreshResponse>> {
+  return callApi(fetchFn, '/api/auth/refresh', RefreshResponse, { method: 'POST', headers: bearer(token) });
 }
 
 /** `GET /api/me`: who the token belongs to, and the events they may run. */

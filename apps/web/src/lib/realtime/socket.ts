@@ -18,7 +18,8 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 /** The handshake error message the server gives for a token it does not accept. */
 export const UNAUTHORIZED = 'unauthorized';
 
-let current: { token: string; socket: JisrSocket } | null = null;
+/** The tab's socket, the token it was opened with, and any renewals of that token since. */
+let current: { tokens: string[]; socket: JisrSocket } | null = null;
 
 /**
  * The one socket of this tab for this token: pages of the same event share it, so moving
@@ -27,16 +28,27 @@ let current: { token: string; socket: JisrSocket } | null = null;
  * proxies block websockets.
  */
 export function getSocket(token: string): JisrSocket {
-  if (current?.token === token) return current.socket;
+  if (current?.tokens.includes(token)) return current.socket;
   current?.socket.disconnect();
   const socket: JisrSocket = io({ auth: { token } });
-  current = { token, socket };
+  current = { tokens: [token], socket };
   return socket;
+}
+
+/**
+ * A staff token was renewed for the same person: the open socket stays, and its next
+ * handshake (a reconnect) presents the new token. Pages still holding the old one get
+ * the same socket.
+ */
+export function renewSocketToken(previous: string, next: string): void {
+  if (!current?.tokens.includes(previous)) return;
+  current.socket.auth = { token: next };
+  current.tokens.push(next);
 }
 
 /** Closes the socket of a token the server refused, so the next getSocket starts afresh. */
 export function dropSocket(token: string): void {
-  if (current?.token !== token) return;
+  if (!current?.tokens.includes(token)) return;
   current.socket.disconnect();
   current = null;
 }

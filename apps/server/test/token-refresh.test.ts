@@ -1,0 +1,54 @@
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { createInvite, joinEvent, organizerToken, postJson, staffToken, useTestServer } from './harness.js';
+
+const testServer = useTestServer();
+
+async function refresh(token: string): Promise<Response> {
+  return postJson(`${testServer().url}/api/auth/refresh`, {}, { authorization: `Bearer ${token}` });
+}
+
+/** Decoded claims of a JWT (no check: the server did that). */
+function claimsOf(token: string): { exp: number; iat: number; kind: string } {
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { exp: number; iat: number; kind: string };
+}
+
+describe('POST /api/auth/refresh', () => {
+  it('gives staff and organizers a new token with the same claims and a fresh day (or 12 h)', async () => {
+    const staff = await staffToken(testServer(), 'moderator');
+    const response = await refresh(staff);
+    expect(response.status).toBe(200);
+    const { token, expiresAt } = (await response.json()) as { token: string; expiresAt: string };
+    const renewed = claimsOf(token);
+    expect(renewed.kind).toBe('staff');
+    expect(renewed.exp - renewed.iat).toBe(24 * 3600);
+    expect(Math.abs(Date.parse(expiresAt) / 1000 - renewed.exp)).toBeLessThan(5);
+    expect((await fetch(`${testServer().url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+
+    const organizer = claimsOf(((await (await refresh(await organizerToken(testServer()))).json()) as { token: string }).token);
+    expect(organizer.exp - organizer.iat).toBe(12 * 3600);
+  });
+
+  it('refuses a revoked invite, an expired or forged token, and attendees', async () => {
+    const invite = await createInvite(testServer(), 'screen');
+    const accepted = (await (await postJson(`${testServer().url}/api/invites/accept`, { token: invite.token, name: 'Écran A' })).json()) as { token: string };
+    const organizer = await organizerToken(testServer());
+    const revoked = await fetch(`${testServer().url}/api/invites/${invite.inviteId}`, { method: 'DELETE', headers: { authorization: `Bearer ${organizer}` } });
+    expect(revoked.ok).toBe(true);
+    expect((await refresh(accepted.token)).status).toBe(401);
+
+    const key = new TextEncoder().encode('x'.repeat(48));
+    const claims = claimsOf(organizer) as unknown as Record<string, unknown>;
+    const expired = await new SignJWT({ kind: 'user', userId: claims['userId'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('jisr')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(key);
+    expect((await refresh(expired)).status).toBe(401);
+    expect((await refresh(`${organizer.slice(0, -3)}abc`)).status).toBe(401);
+
+    const attendee = await joinEvent(testServer());
+    expect((await refresh(attendee.token)).status).toBe(403);
+  });
+});
