@@ -6,12 +6,13 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
-import { ADMIN, demoAgenda, inviteLink } from '../support/staff.js';
+import { ADMIN, demoAgenda, inviteLink, organizerToken } from '../support/staff.js';
 
 /**
  * Stored XSS (issue 9): script-bearing text goes in wherever people type — display names,
  * questions, replies, poll answers — and every view that shows it is opened in Chromium.
- * A payload that runs would set `window.__xss`, open a dialog, or leave an <img src=x>.
+ * Session titles and speaker names go in through the organizer API. A payload that runs
+ * would set `window.__xss`, open a dialog, or leave an <img src=x>.
  */
 const PAYLOADS = [
   '<img src=x onerror="window.__xss=1">',
@@ -77,7 +78,7 @@ async function openClean(page: Page, url: string, mustShow: string): Promise<voi
 }
 
 describe('stored XSS', () => {
-  it('shows hostile names, questions, replies and poll answers as text in every view', async () => {
+  it('shows hostile names, questions, replies, poll answers, session titles and speaker names as text in every view', async () => {
     const agenda = await demoAgenda(app.url);
     const session = agenda.sessions.find((candidate) => candidate.status === 'live');
     if (!session) throw new Error('the demo has no live session');
@@ -110,6 +111,23 @@ describe('stored XSS', () => {
       const voter = await connect(join.token);
       await emit(voter, 'poll:vote', { pollId: cloud.id, ballot: { words: [payload.slice(0, 40)] }, clientId: randomUUID() });
     }
+
+    // The organizer titles a session, a speaker and a room with payloads: the agenda shows them all.
+    const organizer = await organizerToken(app.url);
+    const patch = async (path: string, body: unknown): Promise<void> => {
+      const response = await fetch(`${app.url}/api${path}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${organizer}` },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    };
+    const other = agenda.sessions.find((candidate) => candidate.id !== sessionId && candidate.kind !== 'break');
+    if (other) await patch(`/sessions/${other.id}`, { title: { fr: `T ${PAYLOADS[0]}`, en: `T ${PAYLOADS[0]}` } });
+    const speaker = agenda.speakers[0];
+    if (speaker) await patch(`/events/${agenda.event.id}/speakers/${speaker.id}`, { name: `${PAYLOADS[5]}`.slice(0, 80) });
+    const phoneAgenda = await (await browser.newContext({ viewport: PHONE, locale: 'fr-BE' })).newPage();
+    await openClean(phoneAgenda, `${app.url}/e/DEMO`, 'T <img');
 
     const base = `${app.url}/e/DEMO/s/${sessionId}`;
     const phone = await (await browser.newContext({ viewport: PHONE, locale: 'fr-BE' })).newPage();

@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createInvite, joinEvent, organizerToken, postJson, staffToken, useTestServer } from './harness.js';
+import { ClientEvent } from '@jisr/protocol/events';
+import { connect, createInvite, joinEvent, organizerToken, postJson, rawRequest, staffToken, useTestServer } from './harness.js';
 
 const testServer = useTestServer();
 
@@ -50,5 +51,18 @@ describe('POST /api/auth/refresh', () => {
 
     const attendee = await joinEvent(testServer());
     expect((await refresh(attendee.token)).status).toBe(403);
+  });
+});
+
+describe('tokens of another event', () => {
+  it('an attendee of one event can neither join a session of another nor post to it', async () => {
+    const server = testServer();
+    const elsewhere = await joinEvent(server, 'Visiteur', 'OTHER');
+    const socket = await connect(server, elsewhere.token);
+    const join = await rawRequest(socket, ClientEvent.SessionJoin, { sessionId: server.sessions.open.id });
+    expect(join).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const ask = await rawRequest(socket, ClientEvent.QuestionAsk, { sessionId: server.sessions.open.id, text: 'Wrong event?', clientId: 'c'.repeat(12) });
+    expect(ask.ok).toBe(false);
+    expect((await server.store.listQuestions(server.sessions.open.id)).some((question) => question.text === 'Wrong event?')).toBe(false);
   });
 });
