@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BenchRun, Figure, ScenarioResult, Unit } from './report/results.js';
+
+/**
+ * Runs `pnpm bench` in quick mode, as small as it goes (a few dozen attendees, two seconds a
+ * phase), and checks that every scenario produced every figure with a sensible unit. What the
+ * figures ARE is the benchmark's business, not this test's: it runs on shared CI machines.
+ */
+
+const run = promisify(execFile);
+const testsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+const UNITS: readonly Unit[] = ['ms', 'MB', 'KB', 'count', 'per s', 'per client per s', '%', 'ratio', 'CPU s', 'CPU µs', 'bytes', 's'];
+const LATENCY = ['p50', 'p90', 'p99', 'max', 'count'];
+const latency = (key: string) => LATENCY.map((part) => `${key}.${part}`);
+
+/** Figures each scenario must report (at least). */
+const EXPECTED: Record<string, string[]> = {
+  idle: ['sockets', 'joinRate', 'rssBefore', 'rssAfter', 'rssPerConnection', 'rssProjected10k', 'idleCpu'],
+  storm: [
+    'votesAcked',
+    'ackedPerSecond',
+    ...latency('ack'),
+    ...latency('voteToScreen'),
+    'tallyRate',
+    'tallyDeliveries',
+    'serverCpu',
+    'cpuPerDelivered',
+    'peakRss',
+  ],
+  qa: [...latency('askAck'), ...latency('askToScreen'), ...latency('upvoteAck'), ...latency('upvoteToScreen'), 'deliveries', 'approvals'],
+  cluster: [
+    ...latency('one.ack'),
+    ...latency('two.ack'),
+    ...latency('two.voteToScreenSameNode'),
+    ...latency('two.voteToScreenOtherNode'),
+    ...latency('two.upvoteSameNode'),
+    ...latency('two.upvoteOtherNode'),
+    'one.cpuPerDelivered',
+    'two.cpuPerDelivered',
+    'crossNodeAddedP50',
+    'twoVsOneP50',
+  ],
+  stores: [...latency('sqlite.ack'), ...latency('redis.ack'), 'sqlite.ackedPerSecond', 'redis.ackedPerSecond', ...latency('redis.voteToScreen')],
+  fanout: ['jisr.deliveries', ...latency('jisr.upvoteToScreen'), 'baseline.deliveries', ...latency('baseline.toScreen'), 'fanoutRatio'],
+};
+
+/** Figures that can't be zero when the scenario did anything at all. */
+const POSITIVE = ['sockets', 'rssAfter', 'ackedPerSecond', 'tallyDeliveries', 'deliveries', 'baseline.deliveries', 'jisr.deliveries', 'fanoutRatio'];
+
+describe('the load harness (pnpm bench --quick)', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-bench-test-'));
+  let result: BenchRun;
+
+  beforeAll(async () => {
+    await run(process.execPath, [tsc, '-p', 'load/tsconfig.build.json'], { cwd: testsDir });
+    await run(process.execPath, ['load/dist/load/bench.js', 'all', '--quick', '--clients', '60', '--seconds', '2', '--out', out], {
+      cwd: testsDir,
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: unknown) => {
+      // A failed scenario exits 1 but still writes its results: the checks below say which.
+      if (!fs.existsSync(path.join(out, 'latest.json'))) throw error;
+    });
+    result = JSON.parse(fs.readFileSync(path.join(out, 'latest.json'), 'utf8')) as BenchRun;
+  }, 150_000);
+
+  it('describes the machine and the run', () => {
+    expect(result.mode).toBe('quick');
+    expect(result.machine.cpus).toBeGreaterThan(0);
+    expect(result.machine.memoryGb).toBeGreaterThan(0);
+    expect(result.machine.node).toMatch(/^v\d+/);
+    expect(result.scenarios.map((scenario) => scenario.name)).toEqual(Object.keys(EXPECTED));
+  });
+
+  it.each(Object.keys(EXPECTED))('%s ran and reported every figure, finite and in a known unit', (name) => {
+    const scenario = result.scenarios.find((candidate) => candidate.name === name) as ScenarioResult;
+    expect(scenario.reason ?? '').toBe('');
+    expect(scenario.status).toBe('ok');
+    for (const key of EXPECTED[name] ?? []) {
+      const figure: Figure | undefined = scenario.figures[key];
+      expect(figure, `${name}: ${key}`).toBeDefined();
+    }
+    for (const [key, figure] of Object.entries(scenario.figures)) {
+      expect(Number.isFinite(figure.value), `${name}: ${key} = ${figure.value}`).toBe(true);
+      expect(UNITS, `${name}: ${key} unit`).toContain(figure.unit);
+      expect(figure.label.length, `${name}: ${key} label`).toBeGreaterThan(0);
+      if (figure.unit !== 'ms' || !key.endsWith('P50')) expect(figure.value, `${name}: ${key} is not negative`).toBeGreaterThanOrEqual(0);
+    }
+    for (const key of POSITIVE) {
+      const figure = scenario.figures[key];
+      if (figure) expect(figure.value, `${name}: ${key} > 0`).toBeGreaterThan(0);
+    }
+    // Percentiles of one distribution are ordered, and a latency was measured at all.
+    for (const key of Object.keys(scenario.figures).filter((candidate) => candidate.endsWith('.p50'))) {
+      const base = key.slice(0, -'.p50'.length);
+      const [p50, p90, p99, max, count] = LATENCY.map((part) => scenario.figures[`${base}.${part}`]?.value ?? Number.NaN);
+      expect(count, `${name}: ${base} samples`).toBeGreaterThan(0);
+      expect(p50).toBeLessThanOrEqual(p90 ?? Number.NaN);
+      expect(p90).toBeLessThanOrEqual(p99 ?? Number.NaN);
+      expect(p99).toBeLessThanOrEqual(max ?? Number.NaN);
+    }
+    for (const target of scenario.targets) expect([true, false, null]).toContain(target.met);
+  });
+
+  it('writes the Markdown table with every scenario', () => {
+    const markdown = fs.readFileSync(path.join(out, 'latest.md'), 'utf8');
+    expect(markdown).toContain('| target | actual | result |');
+    for (const name of Object.keys(EXPECTED)) expect(markdown).toContain(`### ${name}:`);
+  });
+});

@@ -1,0 +1,51 @@
+import { ScenarioReport, type ScenarioResult } from '../report/results.js';
+import { benchEvent } from '../server/demo-staff.js';
+import { startWorkers } from '../workers/worker-pool.js';
+import { connectModerator, joinAttendees, joinScreens, startNode, stopNodes, workersFor, type BenchOptions } from './common.js';
+import { runStorm } from './storm-run.js';
+import { reportStorm } from './storm-figures.js';
+
+const TARGET_ATTENDEES = 5000;
+const TARGET_RATE = 2000;
+const TARGET_P99_MS = 300;
+const SCREENS = 3;
+
+/** Scenario 2: every attendee votes on one poll at R votes/s; acks, screens, tally fan-out. */
+export async function stormScenario(options: BenchOptions): Promise<ScenarioResult> {
+  const clients = options.clients ?? (options.quick ? 300 : TARGET_ATTENDEES);
+  const rate = options.rate ?? (options.quick ? Math.min(300, clients) : TARGET_RATE);
+  const rounds = options.quick ? 1 : 2;
+  const workers = workersFor(clients);
+  const report = new ScenarioReport('storm', 'Vote storm: attendees vote on one poll (a new poll per round)', {
+    clients,
+    rate,
+    rounds,
+    screens: SCREENS,
+    workers,
+  });
+  const pool = startWorkers(workers);
+  const node = await startNode(options).catch(async (error: unknown) => {
+    await pool.stop();
+    throw error;
+  });
+  try {
+    const event = await benchEvent(node.url);
+    const sessionId = event.openSessionId;
+    const moderator = await connectModerator(node.url, event, sessionId);
+    await joinScreens(pool, [node.url], event, sessionId, SCREENS);
+    await joinAttendees(pool, [node.url], event, clients, [sessionId]);
+    const storm = await runStorm({ pool, urls: [node.url], moderator, sessionId, voters: clients, rate, rounds, serverPids: [node.pid] });
+    reportStorm(report, '', storm, clients + SCREENS);
+    report.target(
+      `vote-to-screen p99 < ${TARGET_P99_MS} ms with ${TARGET_ATTENDEES.toLocaleString('en')} attendees voting ${TARGET_RATE.toLocaleString('en')}/s`,
+      clients >= TARGET_ATTENDEES && rate >= TARGET_RATE ? storm.voteToScreen.p99 < TARGET_P99_MS : null,
+      `p99 ${storm.voteToScreen.p99} ms with ${clients} attendees at ${rate}/s`,
+    );
+    moderator.close();
+    await pool.all(() => ({ kind: 'close' as const }));
+    return report.finish();
+  } finally {
+    await pool.stop();
+    await stopNodes(report, options, [node]);
+  }
+}

@@ -1,0 +1,55 @@
+import type { InviteAcceptResponse, InviteCreateResponse, InviteRole, JoinResponse } from '@jisr/protocol/http';
+import { demoAgenda, organizerToken } from '../../support/staff.js';
+
+/** The demo event every benchmark server starts with, and the sessions the scenarios use. */
+export interface BenchEvent {
+  code: string;
+  eventId: string;
+  /** Q&A open, not moderated: questions go straight to every screen. */
+  openSessionId: string;
+  /** Q&A moderated: questions wait for a moderator. */
+  moderatedSessionId: string;
+}
+
+export async function benchEvent(url: string): Promise<BenchEvent> {
+  const agenda = await demoAgenda(url);
+  const usable = agenda.sessions.filter((session) => session.qa.open && session.status !== 'ended' && session.status !== 'cancelled');
+  const open = usable.find((session) => !session.qa.moderated);
+  const moderated = usable.find((session) => session.qa.moderated);
+  if (!open || !moderated) throw new Error('the demo event lacks an open or a moderated Q&A session');
+  return { code: agenda.event.code, eventId: agenda.event.id, openSessionId: open.id, moderatedSessionId: moderated.id };
+}
+
+/** One login per server: a login verifies a password hash (deliberately slow), invites need none more. */
+const logins = new Map<string, Promise<string>>();
+
+function organizerLogin(url: string): Promise<string> {
+  let login = logins.get(url);
+  if (!login) {
+    login = organizerToken(url);
+    logins.set(url, login);
+  }
+  return login;
+}
+
+async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A staff token through an invite made by the organizer, as a real moderator or screen gets one. */
+export async function staffToken(url: string, eventId: string, role: InviteRole, sessionId: string, name: string): Promise<string> {
+  const authorization = `Bearer ${await organizerLogin(url)}`;
+  const invite = await postJson<InviteCreateResponse>(`${url}/api/events/${eventId}/invites`, { role, sessionId }, { authorization });
+  return (await postJson<InviteAcceptResponse>(`${url}/api/invites/accept`, { token: invite.token, name })).token;
+}
+
+/** An attendee's token, as a phone gets one after typing the event code. */
+export async function joinAsAttendee(url: string, code: string, name: string): Promise<JoinResponse> {
+  return postJson<JoinResponse>(`${url}/api/join`, { code, name });
+}
