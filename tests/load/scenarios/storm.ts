@@ -2,6 +2,7 @@ import { ScenarioReport, type ScenarioResult } from '../report/results.js';
 import { benchEvent } from '../server/demo-staff.js';
 import { startWorkers } from '../workers/worker-pool.js';
 import { connectModerator, joinAttendees, joinScreens, startNode, stopNodes, workersFor, type BenchOptions } from './common.js';
+import { histogramTotals, since } from '../measure/server-metrics.js';
 import { runStorm } from './storm-run.js';
 import { reportStorm } from './storm-figures.js';
 
@@ -34,8 +35,17 @@ export async function stormScenario(options: BenchOptions): Promise<ScenarioResu
     const moderator = await connectModerator(node.url, event, sessionId);
     await joinScreens(pool, [node.url], event, sessionId, SCREENS);
     await joinAttendees(pool, [node.url], event, clients, [sessionId]);
+    // What insights counting costs the storm (issue 11), from the node's own store timings.
+    const storeOps = (operation: string) => histogramTotals(node.url, 'jisr_store_operation_duration_seconds', `operation="${operation}"`);
+    const [insightsBefore, ballotsBefore] = await Promise.all([storeOps('recordInsights'), storeOps('castBallot')]);
     const storm = await runStorm({ pool, urls: [node.url], moderator, sessionId, voters: clients, rate, rounds, serverPids: [node.pid] });
     reportStorm(report, '', storm, clients + SCREENS);
+    const insights = since(insightsBefore, await storeOps('recordInsights'));
+    const ballots = since(ballotsBefore, await storeOps('castBallot'));
+    report.figure('insights.writes', insights.count, 'count', 'insights counter writes during the storm (batched, one per event per second)');
+    report.figure('insights.storeMs', Math.round(insights.seconds * 1000), 'ms', 'store time spent writing insights counters');
+    report.figure('insights.ballotStoreMs', Math.round(ballots.seconds * 1000), 'ms', 'store time spent casting the ballots themselves');
+    report.figure('insights.shareOfBallotTime', ballots.seconds > 0 ? Number((insights.seconds / ballots.seconds).toFixed(4)) : 0, 'ratio', 'insights writes ÷ ballot writes, store time');
     report.target(
       `vote-to-screen p99 < ${TARGET_P99_MS} ms with ${TARGET_ATTENDEES.toLocaleString('en')} attendees voting ${TARGET_RATE.toLocaleString('en')}/s`,
       clients >= TARGET_ATTENDEES && rate >= TARGET_RATE ? storm.voteToScreen.p99 < TARGET_P99_MS : null,
