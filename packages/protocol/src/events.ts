@@ -182,10 +182,11 @@ export interface ServerToClientEvents {
   'announcement:remove': (message: AnnouncementRemove) => void;
 }
 
-/** Messages between server nodes (through the adapter). */
-export interface InterServerEvents {
-  'poll:dirty': (pollId: string) => void;
-}
+/**
+ * Messages between server nodes through the adapter: none. Nodes tell each other which
+ * polls got votes on their own pub/sub channel (PollSignal in cluster.ts), once per tick.
+ */
+export type InterServerEvents = Record<never, never>;
 
 /** What the server keeps on each socket after the handshake. */
 export interface SocketData {

@@ -1,4 +1,4 @@
-import { effectiveEnd, effectiveStart, isHappeningNow } from '@jisr/core/agenda';
+import { effectiveEnd, effectiveStart, isHappeningNow } from './agenda.js';
 import type { Session } from '@jisr/protocol/event';
 
 export interface NowNext {

@@ -1,0 +1,20 @@
+import type { Session } from '@jisr/protocol/event';
+
+/** A session for tests: 09:30-10:30 UTC on 5 Dec 2026 in room r_1, scheduled, unless overridden. */
+export function testSession(overrides: Partial<Session> = {}): Session {
+  return {
+    id: 's_1',
+    eventId: 'e_1',
+    roomId: 'r_1',
+    kind: 'talk',
+    title: { en: 'Talk' },
+    description: {},
+    startsAt: '2026-12-05T09:30:00.000Z',
+    endsAt: '2026-12-05T10:30:00.000Z',
+    status: 'scheduled',
+    delayMinutes: 0,
+    speakerIds: [],
+    qa: { open: true, moderated: false, anonymousAllowed: true },
+    ...overrides,
+  };
+}
