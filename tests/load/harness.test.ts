@@ -92,7 +92,10 @@ describe('the load harness (pnpm bench --quick)', () => {
       expect(Number.isFinite(figure.value), `${name}: ${key} = ${figure.value}`).toBe(true);
       expect(UNITS, `${name}: ${key} unit`).toContain(figure.unit);
       expect(figure.label.length, `${name}: ${key} label`).toBeGreaterThan(0);
-      if (figure.unit !== 'ms' || !key.endsWith('P50')) expect(figure.value, `${name}: ${key} is not negative`).toBeGreaterThanOrEqual(0);
+      // Differences may dip below zero in a tiny quick run: RSS per connection is (RSS after
+      // - RSS before) / a few hundred sockets, and a GC in between can outweigh them.
+      const difference = key === 'rssPerConnection';
+      if (!difference && (figure.unit !== 'ms' || !key.endsWith('P50'))) expect(figure.value, `${name}: ${key} is not negative`).toBeGreaterThanOrEqual(0);
     }
     for (const key of POSITIVE) {
       const figure = scenario.figures[key];
