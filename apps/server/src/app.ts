@@ -43,6 +43,7 @@ import { registerModerationHandlers } from './qa/moderation-handlers.js';
 import { loadProfanityFilter } from './qa/profanity-lists.js';
 import { registerQuestionHandlers } from './qa/question-handlers.js';
 import { createProjector } from './realtime/projector.js';
+import { createReadCache, forgettingPublisher } from './realtime/read-cache.js';
 import { rooms } from './realtime/rooms.js';
 import { socketAuth } from './realtime/socket-auth.js';
 import type { JisrServer } from './realtime/types.js';
@@ -135,12 +136,20 @@ export function createApp(deps: AppDeps): JisrApp {
     const cluster = deps.cluster;
     metrics.watchRedis(async () => (await cluster.problem()) === null);
   }
-  const events = createProjector(io);
-  const tallies = createTallyBroadcaster(io, store, deps.config.TALLY_INTERVAL_MS, deps.logger, deps.cluster?.pollSignals, (delay) =>
-    metrics.tallyFlushed(delay),
+  // The projector decides who hears what; the read cache forgets what each event changed first.
+  const reads = createReadCache(store);
+  const events = forgettingPublisher(reads, createProjector(io));
+  const tallies = createTallyBroadcaster(
+    io,
+    store,
+    { stageMs: deps.config.TALLY_INTERVAL_MS, audienceMs: Math.max(deps.config.TALLY_INTERVAL_MS, deps.config.AUDIENCE_TALLY_INTERVAL_MS) },
+    deps.logger,
+    deps.cluster?.pollSignals,
+    (delay) => metrics.tallyFlushed(delay),
   );
   const ctx: AppContext = {
     store,
+    reads,
     tokens: createTokenService(deps.secret),
     clock: deps.clock,
     config: deps.config,

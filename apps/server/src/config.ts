@@ -45,6 +45,11 @@ export const ConfigSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How often a node pushes the tally of a poll that got votes (DESIGN.md section 6). */
   TALLY_INTERVAL_MS: z.coerce.number().int().min(10).max(5000).default(100),
+  /**
+   * How often the audience's phones get a tally (staff and room screens get every push):
+   * in a large hall they are nearly all of the tally traffic.
+   */
+  AUDIENCE_TALLY_INTERVAL_MS: z.coerce.number().int().min(10).max(5000).default(500),
   /** The built SvelteKit app (adapter-node output). */
   WEB_BUILD_DIR: z.string().min(1).optional(),
 });

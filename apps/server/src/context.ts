@@ -9,11 +9,14 @@ import type { PollTimers } from './polls/poll-timers.js';
 import type { TallyBroadcaster } from './polls/tally-broadcaster.js';
 import type { AskLimiter } from './qa/ask-limiter.js';
 import type { DomainEventPublisher } from './realtime/domain-events.js';
+import type { ReadCache } from './realtime/read-cache.js';
 import type { InsightsRecorder } from './insights/insights-recorder.js';
 
 /** What routes and handlers work with; built once by createApp. */
 export interface AppContext {
   store: Store;
+  /** Short-lived copies of the poll, session and event rows a ballot reads (see read-cache.ts). */
+  reads: ReadCache;
   tokens: TokenService;
   clock: Clock;
   config: Config;

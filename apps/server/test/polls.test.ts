@@ -55,6 +55,31 @@ describe('a vote storm', () => {
   }, 60_000);
 });
 
+describe('tallies to the stage and to the audience', () => {
+  it('staff get a tally every 100 ms while votes come in, phones at most every 500 ms, and both the last one', async () => {
+    const sessionId = testServer().sessions.open.id;
+    const mod = await moderator();
+    okData(await request(mod, ClientEvent.SessionJoin, { sessionId }));
+    const poll = await openPoll(mod, { kind: 'single', prompt: 'Café ou thé ?', options: ['Café', 'Thé'] });
+    const voters = await Promise.all(Array.from({ length: 40 }, () => attendee(testServer())));
+    const phone = voters[0]?.socket as ClientSocket;
+    okData(await request(phone, ClientEvent.SessionJoin, { sessionId }));
+    const toStaff = collect(mod, ServerEvent.PollTally);
+    const toPhone = collect(phone, ServerEvent.PollTally);
+    const started = Date.now();
+    for (const [index, { socket }] of voters.entries()) {
+      okData(await request(socket, ClientEvent.PollVote, { pollId: poll.id, ballot: { optionId: `o${(index % 2) + 1}` }, clientId: randomUUID() }));
+      await sleep(40);
+    }
+    const stormMs = Date.now() - started;
+    await waitForEvent(phone, ServerEvent.PollTally, (tally) => tally.total === 40, 2000);
+    expect(toStaff.at(-1)?.total).toBe(40);
+    expect(toStaff.length).toBeGreaterThanOrEqual(Math.floor(stormMs / 100 / 2));
+    expect(toPhone.length).toBeLessThanOrEqual(Math.ceil(stormMs / 500) + 2);
+    expect(toPhone.length).toBeLessThan(toStaff.length);
+  }, 30_000);
+});
+
 describe('ballots', () => {
   it('counts a retried vote once and refuses a second one when changes are not allowed', async () => {
     const mod = await moderator();

@@ -11,6 +11,12 @@ export type ClusterRedisClient = RedisClientType;
 function newClient(url: string, hasConnected: () => boolean): ClusterRedisClient {
   return createClient({
     url,
+    // No per-command timeout (node-redis's default is 5 s, an AbortSignal and a timer made
+    // for every command: a tenth of a vote's CPU in the Redis profile, since every client
+    // event consults the shared rate limit). Nothing here needs one: the limits wait at
+    // most 250 ms on their own, a broadcast or a dirty mark is late rather than lost (this
+    // client keeps an offline queue), and the adapter's XREAD blocks for its own set time.
+    commandOptions: { timeout: 0 },
     socket: {
       connectTimeout: CONNECT_TIMEOUT_MS,
       // Opening fails on the first refusal (fail fast at startup); a connection lost later

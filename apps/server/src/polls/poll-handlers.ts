@@ -47,11 +47,16 @@ function checkSetup(kind: Poll['kind'], options: readonly string[], settings: Po
   }
 }
 
-/** Loads a poll and checks that this socket may do `action` in its session. */
+/**
+ * Loads a poll and checks the bearer may do `action` on it. Ballots read through the node's
+ * read cache: thousands a second ask for the same poll, session and event, and castBallot
+ * checks again, atomically, that the poll is open.
+ */
 async function authorizeOnPoll(ctx: AppContext, socket: JisrSocket, pollId: string, action: 'poll:manage' | 'poll:vote') {
-  const poll = await ctx.store.getPoll(pollId);
+  const reads = action === 'poll:vote' ? ctx.reads : ctx.store;
+  const poll = await reads.getPoll(pollId);
   if (!poll) throw new AppError('not_found', 'No such poll.', 'pollId');
-  return { poll, ...(await authorizeInSession(ctx, socket, poll.sessionId, action)) };
+  return { poll, ...(await authorizeInSession(ctx, socket, poll.sessionId, action, reads)) };
 }
 
 export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
@@ -206,13 +211,16 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
     async ({ pollId, ballot, clientId }) => {
       const { poll, actor, event } = await authorizeOnPoll(ctx, socket, pollId, 'poll:vote');
       const now = ctx.clock.now();
-      if (!acceptsVotes(poll, now)) {
-        // A resend from an outbox after the poll closed, whose first try was counted: the
-        // voter gets their ballot back, not a refusal that would say it was lost.
+      /**
+       * A resend from an outbox after the poll closed, whose first try was counted: the
+       * voter gets their ballot back, not a refusal that would say it was lost.
+       */
+      const answerClosed = async () => {
         const kept = (await ctx.store.listBallots(poll.sessionId, actorKey(actor)))[pollId];
         if (kept && sameBallot(kept, ballot)) return { pollId, ballot: kept };
         throw new AppError('closed', 'This poll is not open for votes.');
-      }
+      };
+      if (!acceptsVotes(poll, now)) return answerClosed();
       const refusal = ballotRefusal(poll, ballot);
       if (refusal) throw new AppError('invalid_input', BALLOT_REFUSALS[refusal], 'ballot');
       const score =
@@ -237,7 +245,8 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
       });
       switch (result.outcome) {
         case 'closed':
-          throw new AppError('closed', 'This poll is not open for votes.');
+          // Closed since the copy of the poll read above (the store judges at cast time).
+          return answerClosed();
         case 'locked':
           throw new AppError('conflict', 'You have already voted in this poll.');
         case 'cast':

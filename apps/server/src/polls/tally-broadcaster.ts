@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { buildTally } from '@jisr/core/poll-ballots';
 import { resultsVisibleTo } from '@jisr/core/polls';
 import { ServerEvent } from '@jisr/protocol/events';
-import type { Tally } from '@jisr/protocol/poll';
+import type { Poll, Tally } from '@jisr/protocol/poll';
 import type { Store } from '@jisr/store/store';
 import type { Logger } from '../logger.js';
 import { rooms } from '../realtime/rooms.js';
@@ -22,11 +22,23 @@ export interface TallyBroadcaster {
   stop(): void;
 }
 
+/** How often the tallies go to the staff and room screens, and how often to the audience's phones. */
+export interface TallyIntervals {
+  /** Staff and room screens (the `stage`): live, DESIGN.md section 6. */
+  stageMs: number;
+  /** The audience: a hall of phones is most of the deliveries, and twice a second reads as live. */
+  audienceMs: number;
+}
+
 /**
  * Tallies are not broadcast per vote (DESIGN.md section 6): a vote only marks its poll
- * dirty, and every `intervalMs` each dirty poll's tally is read once and pushed, so a
- * storm of thousands of votes a second costs ten pushes a second per poll, not thousands.
- * Staff and speakers always get it; the audience only when the poll's results are visible.
+ * dirty, and every `stageMs` each dirty poll's tally is read once and pushed, so a storm
+ * of thousands of votes a second costs ten pushes a second per poll, not thousands. Staff
+ * and speakers and room screens get every push; the audience (only when the poll's results
+ * are visible to it) at most every `audienceMs`: in a hall of 5,000 phones the audience's
+ * copies are nearly all the tally traffic, and they would otherwise take the CPU the votes
+ * need. A poll that got votes is always pushed to the audience at its next turn, so the
+ * last tally always arrives.
  *
  * With several nodes, each node pushes to its OWN sockets only (`io.local`): through the
  * adapter, N nodes would each send every client a copy, N tallies per interval. So the dirty
@@ -37,14 +49,17 @@ export interface TallyBroadcaster {
 export function createTallyBroadcaster(
   io: JisrServer,
   store: Store,
-  intervalMs: number,
+  intervals: TallyIntervals,
   logger: Logger,
   signals: PollSignals = singleNodePollSignals,
   /** Told how long each pushed tally waited since its poll was first marked (metrics). */
   flushed: (delaySeconds: number) => void = () => undefined,
 ): TallyBroadcaster {
-  /** Polls to push to this node's sockets at the next tick (marked here or by another node). */
+  /** Polls to push to this node's staff and screens at the next tick (marked here or by another node). */
   let dirty = new Set<string>();
+  /** Polls to push to this node's audience at its next turn. */
+  let audienceDirty = new Set<string>();
+  let lastAudienceTurn = -Infinity;
   /** Polls marked on this node since the last tick: the other nodes hear of them at the next tick. */
   let toAnnounce = new Set<string>();
   let flushing: Promise<void> | null = null;
@@ -52,45 +67,58 @@ export function createTallyBroadcaster(
   const dirtySince = new Map<string, number>();
   const mark = (pollId: string): void => {
     dirty.add(pollId);
+    audienceDirty.add(pollId);
     if (!dirtySince.has(pollId)) dirtySince.set(pollId, performance.now());
   };
   const unsubscribe = signals.subscribe((signal) => {
     for (const pollId of signal.dirty) mark(pollId);
   });
 
-  async function current(pollId: string): Promise<Tally | null> {
-    const poll = await store.getPoll(pollId);
-    if (!poll) return null;
-    const counts = await store.getTallyCounts(pollId);
+  async function tallyOf(poll: Poll): Promise<Tally> {
+    const counts = await store.getTallyCounts(poll.id);
     if (poll.kind === 'quiz') counts.leaderboard = await store.quizLeaderboard(poll.sessionId, LEADERBOARD_SIZE);
     return buildTally(poll, counts);
   }
 
-  async function push(pollId: string): Promise<void> {
+  async function current(pollId: string): Promise<Tally | null> {
     const poll = await store.getPoll(pollId);
-    const tally = await current(pollId);
-    if (!poll || !tally) return;
-    const targets = [rooms.staff(poll.sessionId), rooms.stage(poll.sessionId)];
-    if (resultsVisibleTo(poll, { role: 'attendee', eventId: '' })) targets.push(rooms.audience(poll.sessionId));
-    io.local.to(targets).emit(ServerEvent.PollTally, tally);
+    return poll ? tallyOf(poll) : null;
   }
 
-  async function pushTimed(pollId: string): Promise<void> {
-    const since = dirtySince.get(pollId);
-    dirtySince.delete(pollId);
-    await push(pollId);
+  async function push(pollId: string, to: { stage: boolean; audience: boolean }): Promise<void> {
+    const poll = await store.getPoll(pollId);
+    if (!poll) return;
+    const targets = to.stage ? [rooms.staff(poll.sessionId), rooms.stage(poll.sessionId)] : [];
+    if (to.audience && resultsVisibleTo(poll, { role: 'attendee', eventId: '' })) targets.push(rooms.audience(poll.sessionId));
+    if (targets.length === 0) return;
+    io.local.to(targets).emit(ServerEvent.PollTally, await tallyOf(poll));
+  }
+
+  async function pushTimed(pollId: string, to: { stage: boolean; audience: boolean }): Promise<void> {
+    const since = to.stage ? dirtySince.get(pollId) : undefined;
+    if (to.stage) dirtySince.delete(pollId);
+    await push(pollId, to);
     if (since !== undefined) flushed((performance.now() - since) / 1000);
   }
 
-  function flush(): Promise<void> {
+  /** Pushes the stage's dirty polls, and the audience's when its turn has come (or `everything`). */
+  function flushNow(everything: boolean): Promise<void> {
     if (flushing) return flushing;
-    const batch = dirty;
+    const now = performance.now();
+    const stage = dirty;
     dirty = new Set();
-    flushing = Promise.all([...batch].map((pollId) => pushTimed(pollId)))
+    let audience = new Set<string>();
+    if (everything || now - lastAudienceTurn >= intervals.audienceMs) {
+      audience = audienceDirty;
+      audienceDirty = new Set();
+      lastAudienceTurn = now;
+    }
+    const polls = new Set([...stage, ...audience]);
+    flushing = Promise.all([...polls].map((pollId) => pushTimed(pollId, { stage: stage.has(pollId), audience: audience.has(pollId) })))
       .then(() => undefined)
       .catch((error: unknown) => {
         logger.error({ err: error }, 'tally flush failed');
-        for (const pollId of batch) mark(pollId);
+        for (const pollId of polls) mark(pollId);
       })
       .finally(() => {
         flushing = null;
@@ -103,8 +131,8 @@ export function createTallyBroadcaster(
       signals.publish({ dirty: [...toAnnounce], timers: [] });
       toAnnounce = new Set();
     }
-    if (dirty.size > 0) void flush();
-  }, intervalMs);
+    if (dirty.size > 0 || audienceDirty.size > 0) void flushNow(false);
+  }, intervals.stageMs);
   timer.unref();
 
   return {
@@ -113,7 +141,7 @@ export function createTallyBroadcaster(
       toAnnounce.add(pollId);
     },
     current,
-    flush,
+    flush: () => flushNow(true),
     stop() {
       clearInterval(timer);
       unsubscribe();

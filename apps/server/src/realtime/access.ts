@@ -6,6 +6,7 @@ import type { EventRecord } from '@jisr/store/store';
 import { actorFor } from '../auth/actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
+import type { BallotReads } from './read-cache.js';
 import type { JisrSocket } from './types.js';
 
 export interface QuestionAccess extends SessionAccess {
@@ -30,16 +31,20 @@ export interface SessionAccess {
   actor: Actor;
 }
 
-/** Loads a session and checks that this socket's bearer may do `action` in it. */
+/**
+ * Loads a session and checks that this socket's bearer may do `action` in it. `reads` is the
+ * store, or the node's read cache on a hot path whose writes the store checks again (ballots).
+ */
 export async function authorizeInSession(
   ctx: AppContext,
   socket: JisrSocket,
   sessionId: string,
   action: Action,
+  reads: BallotReads = ctx.store,
 ): Promise<SessionAccess> {
-  const session = await ctx.store.getSession(sessionId);
+  const session = await reads.getSession(sessionId);
   if (!session) throw new AppError('not_found', 'No such session.', 'sessionId');
-  const event = await ctx.store.getEvent(session.eventId);
+  const event = await reads.getEvent(session.eventId);
   if (!event) throw new AppError('not_found', 'No such session.', 'sessionId');
   const actor = actorFor(socket.data, event);
   if (!actor || !can(actor, action, { eventId: event.id, sessionId: session.id })) {

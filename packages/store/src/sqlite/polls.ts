@@ -154,7 +154,7 @@ export function resetPoll(sql: Sql, id: string): Sequenced<Poll> {
 }
 
 /*
- * castBallot is the hot path of a vote storm: a handful of cached statements, each a lookup
+ * Casting is the hot path of a vote storm: a handful of cached statements, each a lookup
  * by primary key, in one IMMEDIATE transaction. Nothing in it scans.
  */
 const POLL_FOR_BALLOT = 'SELECT state, session_id, kind FROM polls WHERE id = :pollId';
@@ -193,57 +193,55 @@ interface StoredBallot {
 }
 
 /**
- * The one-ballot rule and the tally in one IMMEDIATE transaction, checked in this order:
- * unknown poll (StoreNotFound), poll not open (closed), same clientId as the stored ballot
- * (repeat), another ballot already stored (locked, or changed when `allowChange`), else cast.
+ * The one-ballot rule and the tally, inside a transaction the caller holds (a batch's: see
+ * ballot-batch.ts), checked in this order: unknown poll (StoreNotFound, thrown before anything
+ * is written), poll not open (closed), same clientId as the stored ballot (repeat), another
+ * ballot already stored (locked, or changed when `allowChange`), else cast.
  */
-export function castBallot(sql: Sql, input: NewBallot): CastResult {
-  const contributions = checkedContributions(input.contributions);
-  return sql.transaction((): CastResult => {
-    const { pollId, voterKey } = input;
-    const poll = sql.one<{ state: string; session_id: string; kind: string }>(POLL_FOR_BALLOT, { pollId });
-    if (!poll) throw new StoreNotFound(`no poll ${pollId}`);
-    if (poll.state !== 'open') return { outcome: 'closed' };
-    const stored = sql.one<StoredBallot>(STORED_BALLOT, { pollId, voterKey });
-    if (stored) {
-      if (stored.client_id === input.clientId) return { outcome: 'repeat', ballot: toBallot(stored.ballot) };
-      if (!input.allowChange) return { outcome: 'locked', ballot: toBallot(stored.ballot) };
-      for (const { key, weight } of toContributions(stored.contributions)) {
-        sql.run(TAKE_BACK_CONTRIBUTION, { pollId, key, weight });
-      }
+export function castInTransaction(sql: Sql, input: NewBallot, contributions: Contribution[]): CastResult {
+  const { pollId, voterKey } = input;
+  const poll = sql.one<{ state: string; session_id: string; kind: string }>(POLL_FOR_BALLOT, { pollId });
+  if (!poll) throw new StoreNotFound(`no poll ${pollId}`);
+  if (poll.state !== 'open') return { outcome: 'closed' };
+  const stored = sql.one<StoredBallot>(STORED_BALLOT, { pollId, voterKey });
+  if (stored) {
+    if (stored.client_id === input.clientId) return { outcome: 'repeat', ballot: toBallot(stored.ballot) };
+    if (!input.allowChange) return { outcome: 'locked', ballot: toBallot(stored.ballot) };
+    for (const { key, weight } of toContributions(stored.contributions)) {
+      sql.run(TAKE_BACK_CONTRIBUTION, { pollId, key, weight });
     }
-    const ord = sql.one<{ casts: number }>(COUNT_CAST, { pollId, added: stored ? 0 : 1 })?.casts;
-    if (ord === undefined) throw new Error(`poll ${pollId} vanished inside its own transaction`);
-    const voterName = input.voterName ?? null;
-    const score = input.score ?? 0;
-    sql.run(stored ? REPLACE_BALLOT : INSERT_BALLOT, {
-      pollId,
-      voterKey,
-      ...(stored ? {} : { sessionId: poll.session_id }),
-      voterName,
-      ballot: toJson(input.ballot),
-      contributions: toJson(contributions),
-      score,
-      clientId: input.clientId,
-      castAt: input.castAt,
-      ord,
-    });
-    for (const { key, weight, label } of contributions) {
-      sql.run(ADD_CONTRIBUTION, { pollId, key, weight, label: label ?? null });
-    }
-    if (poll.kind === 'quiz') {
-      const sessionId = poll.session_id;
-      const wasNamed = stored !== undefined && stored.voter_name !== null;
-      if (wasNamed) sql.run(TAKE_BACK_QUIZ_SCORE, { sessionId, voterKey, score: stored.score });
-      if (voterName !== null) sql.run(ADD_QUIZ_SCORE, { sessionId, voterKey, name: voterName, score });
-      else if (wasNamed) sql.run(DROP_EMPTY_QUIZ_SCORE, { sessionId, voterKey });
-    }
-    return { outcome: stored ? 'changed' : 'cast', ballot: input.ballot };
+  }
+  const ord = sql.one<{ casts: number }>(COUNT_CAST, { pollId, added: stored ? 0 : 1 })?.casts;
+  if (ord === undefined) throw new Error(`poll ${pollId} vanished inside its own transaction`);
+  const voterName = input.voterName ?? null;
+  const score = input.score ?? 0;
+  sql.run(stored ? REPLACE_BALLOT : INSERT_BALLOT, {
+    pollId,
+    voterKey,
+    ...(stored ? {} : { sessionId: poll.session_id }),
+    voterName,
+    ballot: toJson(input.ballot),
+    contributions: toJson(contributions),
+    score,
+    clientId: input.clientId,
+    castAt: input.castAt,
+    ord,
   });
+  for (const { key, weight, label } of contributions) {
+    sql.run(ADD_CONTRIBUTION, { pollId, key, weight, label: label ?? null });
+  }
+  if (poll.kind === 'quiz') {
+    const sessionId = poll.session_id;
+    const wasNamed = stored !== undefined && stored.voter_name !== null;
+    if (wasNamed) sql.run(TAKE_BACK_QUIZ_SCORE, { sessionId, voterKey, score: stored.score });
+    if (voterName !== null) sql.run(ADD_QUIZ_SCORE, { sessionId, voterKey, name: voterName, score });
+    else if (wasNamed) sql.run(DROP_EMPTY_QUIZ_SCORE, { sessionId, voterKey });
+  }
+  return { outcome: stored ? 'changed' : 'cast', ballot: input.ballot };
 }
 
 /** The contributions as they will be stored (only key, weight and label), or a TypeError. */
-function checkedContributions(contributions: readonly Contribution[]): Contribution[] {
+export function checkedContributions(contributions: readonly Contribution[]): Contribution[] {
   return contributions.map(({ key, weight, label }) => {
     // Counts are integers: Borda points and ones. A fraction would drift when taken back.
     if (!Number.isSafeInteger(weight)) throw new TypeError(`contribution weight ${weight} is not an integer`);

@@ -305,6 +305,48 @@ describe('SQLite store', () => {
     }
   });
 
+  it('ballots cast in one turn share one commit, each with its own outcome; an error rolls the whole batch back', async () => {
+    const db = openDatabase(nextFile());
+    applyMigrations(db);
+    let commits = 0;
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((source: string) => {
+      const statement = prepare(source);
+      if (source !== 'COMMIT') return statement;
+      const run = statement.run.bind(statement);
+      statement.run = (...args: unknown[]) => {
+        commits++;
+        return run(...(args as []));
+      };
+      return statement;
+    }) as typeof db.prepare;
+    const store = new SqliteStore(new Sql(db));
+    opened.push(store);
+    const { session } = await seedSession(store);
+    const poll = await openPoll(store, session.id);
+    commits = 0;
+    const first = newBallot(poll, 'p:pa_1', { optionId: 'opt_oui' });
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 50 }, (_, index) => store.castBallot(newBallot(poll, `p:pa_${index + 2}`, { optionId: 'opt_non' }))),
+      store.castBallot(first),
+      // The same ballot sent again (an outbox retry) in the same turn: counted once.
+      store.castBallot(first),
+      store.castBallot(newBallot({ ...poll, id: 'po_missing' }, 'p:pa_1', { optionId: 'opt_oui' })),
+    ]);
+    expect(commits).toBe(1);
+    expect(results.slice(0, 51).every((result) => result.status === 'fulfilled' && result.value.outcome === 'cast')).toBe(true);
+    expect(results[51]).toMatchObject({ status: 'fulfilled', value: { outcome: 'repeat' } });
+    expect(results[52]).toMatchObject({ status: 'rejected', reason: { name: 'StoreNotFound' } });
+    expect(await store.getTallyCounts(poll.id)).toMatchObject({ total: 51, counts: { opt_oui: 1, opt_non: 50 } });
+
+    // A ballot that breaks a table rule half-way (no cast time) fails its whole batch: none counted.
+    const broken = { ...newBallot(poll, 'p:pa_99', { optionId: 'opt_oui' }), castAt: null as unknown as string };
+    const batch = await Promise.allSettled([store.castBallot(newBallot(poll, 'p:pa_98', { optionId: 'opt_oui' })), store.castBallot(broken)]);
+    expect(batch.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect((await store.getTallyCounts(poll.id)).total).toBe(51);
+    expect(db.inTransaction).toBe(false);
+  });
+
   it('keeps the quiz leaderboard equal to the sum of the named quiz ballots through changes, resets and deletes', async () => {
     const file = nextFile();
     const store = open(file);

@@ -46,6 +46,7 @@ import * as invites from './invites.js';
 import { applyMigrations } from './migrations.js';
 import * as people from './people.js';
 import * as polls from './polls.js';
+import { BallotBatch } from './ballot-batch.js';
 import * as qa from './qa.js';
 import * as insights from './insights.js';
 import * as audit from './audit.js';
@@ -68,9 +69,11 @@ export interface SqliteStoreOptions {
  */
 export class SqliteStore implements Store {
   readonly #sql: Sql;
+  readonly #ballots: BallotBatch;
 
   constructor(sql: Sql) {
     this.#sql = sql;
+    this.#ballots = new BallotBatch(sql);
   }
 
   async ping(): Promise<boolean> {
@@ -79,7 +82,9 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     // Closing twice is harmless: shutdown paths may race to it.
-    if (this.#sql.db.open) this.#sql.db.close();
+    if (!this.#sql.db.open) return;
+    this.#ballots.flush();
+    this.#sql.db.close();
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
@@ -294,8 +299,9 @@ export class SqliteStore implements Store {
     return polls.listOpenPolls(this.#sql);
   }
 
+  /** Ballots cast in one turn of the event loop share a transaction (ballot-batch.ts). */
   async castBallot(ballot: NewBallot): Promise<CastResult> {
-    return polls.castBallot(this.#sql, ballot);
+    return this.#ballots.cast(ballot);
   }
 
   async getTallyCounts(pollId: string): Promise<TallyCounts> {
