@@ -56,10 +56,13 @@ describe('a vote storm', () => {
 });
 
 describe('tallies to the stage and to the audience', () => {
-  it('staff get a tally every 100 ms while votes come in, phones at most every 500 ms, and both the last one', async () => {
+  it('staff and room screens get a tally every 100 ms while votes come in, phones at most every 500 ms, all the last one', async () => {
     const sessionId = testServer().sessions.open.id;
     const mod = await moderator();
     okData(await request(mod, ClientEvent.SessionJoin, { sessionId }));
+    const screen = await connect(testServer(), await staffToken(testServer(), 'screen', sessionId));
+    okData(await request(screen, ClientEvent.SessionJoin, { sessionId }));
+    const toScreen = collect(screen, ServerEvent.PollTally);
     const poll = await openPoll(mod, { kind: 'single', prompt: 'Café ou thé ?', options: ['Café', 'Thé'] });
     const voters = await Promise.all(Array.from({ length: 40 }, () => attendee(testServer())));
     const phone = voters[0]?.socket as ClientSocket;
@@ -74,7 +77,11 @@ describe('tallies to the stage and to the audience', () => {
     const stormMs = Date.now() - started;
     await waitForEvent(phone, ServerEvent.PollTally, (tally) => tally.total === 40, 2000);
     expect(toStaff.at(-1)?.total).toBe(40);
+    expect(toScreen.at(-1)?.total).toBe(40);
     expect(toStaff.length).toBeGreaterThanOrEqual(Math.floor(stormMs / 100 / 2));
+    expect(toScreen.length).toBeGreaterThanOrEqual(Math.floor(stormMs / 100 / 2));
+    // One copy per push: a screen is in the audience too, and is left out of the phones' push.
+    expect(new Set(toScreen.map((tally) => tally.total)).size).toBe(toScreen.length);
     expect(toPhone.length).toBeLessThanOrEqual(Math.ceil(stormMs / 500) + 2);
     expect(toPhone.length).toBeLessThan(toStaff.length);
   }, 30_000);

@@ -33,9 +33,9 @@ export interface TallyIntervals {
 /**
  * Tallies are not broadcast per vote (DESIGN.md section 6): a vote only marks its poll
  * dirty, and every `stageMs` each dirty poll's tally is read once and pushed, so a storm
- * of thousands of votes a second costs ten pushes a second per poll, not thousands. Staff
- * and speakers and room screens get every push; the audience (only when the poll's results
- * are visible to it) at most every `audienceMs`: in a hall of 5,000 phones the audience's
+ * of thousands of votes a second costs ten pushes a second per poll, not thousands. Staff,
+ * speakers and room screens get every push (screens only when the results are visible to the
+ * hall); the rest of the audience (likewise) at most every `audienceMs`: in a hall of 5,000 phones the audience's
  * copies are nearly all the tally traffic, and they would otherwise take the CPU the votes
  * need. A poll that got votes is always pushed to the audience at its next turn, so the
  * last tally always arrives.
@@ -88,10 +88,18 @@ export function createTallyBroadcaster(
   async function push(pollId: string, to: { stage: boolean; audience: boolean }): Promise<void> {
     const poll = await store.getPoll(pollId);
     if (!poll) return;
-    const targets = to.stage ? [rooms.staff(poll.sessionId), rooms.stage(poll.sessionId)] : [];
-    if (to.audience && resultsVisibleTo(poll, { role: 'attendee', eventId: '' })) targets.push(rooms.audience(poll.sessionId));
-    if (targets.length === 0) return;
-    io.local.to(targets).emit(ServerEvent.PollTally, await tallyOf(poll));
+    const { sessionId } = poll;
+    // Screens show what the hall sees, at the stage's pace; phones at the audience's.
+    const visible = resultsVisibleTo(poll, { role: 'attendee', eventId: '' });
+    const live = to.stage ? [rooms.staff(sessionId), rooms.stage(sessionId), ...(visible ? [rooms.screens(sessionId)] : [])] : [];
+    const phones = to.audience && visible;
+    if (live.length === 0 && !phones) return;
+    const tally = await tallyOf(poll);
+    if (live.length > 0) io.local.to(live).emit(ServerEvent.PollTally, tally);
+    if (phones) {
+      // Screens are in the audience too: they had this tally at a stage tick already.
+      io.local.to(rooms.audience(sessionId)).except(rooms.screens(sessionId)).emit(ServerEvent.PollTally, tally);
+    }
   }
 
   async function pushTimed(pollId: string, to: { stage: boolean; audience: boolean }): Promise<void> {

@@ -8,6 +8,8 @@ export const rooms = {
   staff: (sessionId: string) => `session:${sessionId}:staff`,
   /** Speakers: they see poll results even while the audience does not. */
   stage: (sessionId: string) => `session:${sessionId}:stage`,
+  /** Room screens (also in `audience`: they show what the hall sees), whose tallies stay live. */
+  screens: (sessionId: string) => `session:${sessionId}:screens`,
   /** One person's sockets viewing one session: where their own pending questions go. */
   author: (sessionId: string, actorKey: string) => `session:${sessionId}:actor:${actorKey}`,
   /** Every socket of one organizer (staff login): they follow each event they own. */

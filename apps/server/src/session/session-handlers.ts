@@ -27,6 +27,7 @@ export function registerSessionHandlers(ctx: AppContext, socket: JisrSocket, log
         staff ? rooms.staff(sessionId) : rooms.audience(sessionId),
         rooms.author(sessionId, key),
         ...(actor.role === 'speaker' ? [rooms.stage(sessionId)] : []),
+        ...(actor.role === 'screen' ? [rooms.screens(sessionId)] : []),
       ]);
       if (actor.role === 'attendee') ctx.insights.count(event.id, sessionJoined(sessionId, key));
       const seq = await ctx.store.getSeq(sessionId);
