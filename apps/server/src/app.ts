@@ -204,6 +204,10 @@ export function createApp(deps: AppDeps): JisrApp {
       return;
     }
     socket.on('disconnect', () => limiters.connectionClosed(address));
+    // Socket.IO keeps the handshake's HTTP request for the socket's whole life; the handshake
+    // already holds what Jisr reads (address, headers, auth). Dropping it saves each idle
+    // attendee its IncomingMessage (Socket.IO's "Memory usage" guide does the same).
+    (socket.conn as { request: unknown }).request = null;
     const logger = deps.logger.child({ socketId: socket.id });
     registerSessionHandlers(ctx, socket, logger);
     registerQuestionHandlers(ctx, socket, logger);
