@@ -45,6 +45,7 @@ const EVENTS: Record<ClientEventName, Record<Who, boolean>> = {
   [ClientEvent.QuestionModerate]: row(...STAFF),
   [ClientEvent.QuestionReply]: row(...STAFF),
   [ClientEvent.QuestionLabel]: row(...STAFF),
+  [ClientEvent.QuestionTranslate]: row(...STAFF),
   [ClientEvent.SessionSettings]: row(...STAFF),
   [ClientEvent.PollCreate]: row(...STAFF),
   [ClientEvent.PollOpen]: row(...STAFF),
@@ -162,6 +163,9 @@ async function payloadFor(event: ClientEventName, f: Fixture): Promise<unknown> 
       return { questionId: await question(), text: 'reply' };
     case ClientEvent.QuestionLabel:
       return { questionId: await question(), labels: ['x'] };
+    case ClientEvent.QuestionTranslate:
+      // The attendee's questions are in French (their language, the event's default).
+      return { questionId: await question(), lang: 'ar', text: 'سؤال' };
     case ClientEvent.SessionSettings:
       return { sessionId, qa: { open: true } };
     case ClientEvent.PollCreate:

@@ -29,6 +29,7 @@ const MATRIX: Record<string, Record<Role, boolean>> = {
   [ClientEvent.QuestionModerate]: { organizer: true, moderator: true, speaker: false, screen: false, attendee: false },
   [ClientEvent.QuestionReply]: { organizer: true, moderator: true, speaker: false, screen: false, attendee: false },
   [ClientEvent.QuestionLabel]: { organizer: true, moderator: true, speaker: false, screen: false, attendee: false },
+  [ClientEvent.QuestionTranslate]: { organizer: true, moderator: true, speaker: false, screen: false, attendee: false },
   [ClientEvent.SessionSettings]: { organizer: true, moderator: true, speaker: false, screen: false, attendee: false },
 };
 
@@ -68,6 +69,7 @@ describe('authorization matrix for Q&A events', () => {
           [ClientEvent.QuestionModerate]: { questionId: question.id, action: 'answer' },
           [ClientEvent.QuestionReply]: { questionId: question.id, text: 'reply' },
           [ClientEvent.QuestionLabel]: { questionId: question.id, labels: ['x'] },
+          [ClientEvent.QuestionTranslate]: { questionId: question.id, lang: 'ar', text: 'سؤال' },
           [ClientEvent.SessionSettings]: { sessionId, qa: { open: true } },
         };
         const ack = await rawRequest(sockets[role], event as ClientEventName, payloads[event]);

@@ -106,7 +106,8 @@ function plausible(schema: ZodNode, key: string, ids: RealIds): fc.Arbitrary<unk
       return fc.record(Object.fromEntries(Object.entries(shape).map(([name, field]) => [name, plausible(field, name, ids)])), { requiredKeys: [] });
     }
     case 'record':
-      return fc.dictionary(fc.constantFrom('fr', 'ar', 'en', 'es', 'de', 'nl'), fc.string({ maxLength: 40 }), { maxKeys: 3 });
+      // Keyed by language (texts per language, poll translations), values as the schema says.
+      return fc.dictionary(fc.constantFrom('fr', 'ar', 'en', 'es', 'de', 'nl'), plausible(inner('valueType'), key, ids), { maxKeys: 3 });
     default:
       return fc.anything({ maxDepth: 2 });
   }

@@ -1,4 +1,14 @@
 import type { Lang, LocalizedText } from '@jisr/protocol/common';
+import type { Event } from '@jisr/protocol/event';
+
+/**
+ * The languages an event's content falls back through, in order, when the viewer's is
+ * missing: the organizer's `fallbackLangs` (each once), then `defaultLang`, then the other
+ * languages offered in their order. Pass it to pickText / pickLang.
+ */
+export function contentFallbacks(event: Pick<Event, 'defaultLang' | 'languages' | 'fallbackLangs'>): Lang[] {
+  return [...new Set([...(event.fallbackLangs ?? []), event.defaultLang, ...event.languages])];
+}
 
 /**
  * The text in the viewer's language, else in the first fallback that has it, else any.

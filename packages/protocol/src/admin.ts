@@ -17,6 +17,15 @@ export const EventLanguages = z
   .max(LANGS.length)
   .refine((langs) => new Set(langs).size === langs.length, 'must not list a language twice');
 
+/**
+ * The organizer's fallback order for content: Jisr's languages, each once. The server also
+ * checks they are among the languages the event offers. @example ['fr', 'en']
+ */
+export const FallbackLangs = z
+  .array(Lang)
+  .max(LANGS.length)
+  .refine((langs) => new Set(langs).size === langs.length, 'must not list a language twice');
+
 /** A name per language (rooms): at least one language with text. @example { fr: 'Salle A', ar: 'القاعة أ' } */
 export const LocalizedName = z
   .partialRecord(Lang, z.string().trim().max(200))
@@ -34,6 +43,7 @@ export const EventCreateRequest = z.object({
   timeZone: TimeZone,
   languages: EventLanguages,
   defaultLang: Lang.optional(),
+  fallbackLangs: FallbackLangs.optional(),
   startDate: Day,
   endDate: Day,
   logoUrl: WebUrl.optional(),
@@ -42,7 +52,10 @@ export const EventCreateRequest = z.object({
 });
 export type EventCreateRequest = z.input<typeof EventCreateRequest>;
 
-/** `PATCH /api/events/:id` -> `EventResponse`. Fields left out stay; `null` clears logo or colour. */
+/**
+ * `PATCH /api/events/:id` -> `EventResponse`. Fields left out stay; `null` clears logo, colour
+ * or fallback order (content then falls back to `defaultLang`, then the languages offered).
+ */
 export const EventPatchRequest = z.object({
   code: JoinCode.optional(),
   title: SessionTitle.optional(),
@@ -50,6 +63,7 @@ export const EventPatchRequest = z.object({
   timeZone: TimeZone.optional(),
   languages: EventLanguages.optional(),
   defaultLang: Lang.optional(),
+  fallbackLangs: FallbackLangs.nullable().optional(),
   startDate: Day.optional(),
   endDate: Day.optional(),
   logoUrl: WebUrl.nullable().optional(),

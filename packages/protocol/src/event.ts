@@ -32,8 +32,17 @@ export const Event = z.object({
   description: LocalizedText,
   timeZone: TimeZone,
   languages: z.array(Lang).min(1),
-  /** The language content falls back to when the viewer's is missing. */
+  /**
+   * The event's main language: exports and calendars without a language asked are in it, and
+   * content falls back to it first unless `fallbackLangs` says otherwise.
+   */
   defaultLang: Lang,
+  /**
+   * The order content falls back in when the viewer's language is missing (the organizer's
+   * choice). Absent = `defaultLang`, then `languages` in their order; core's
+   * `contentFallbacks` turns either into the list to use. @example ['fr', 'en']
+   */
+  fallbackLangs: z.array(Lang).max(6).optional(),
   startDate: Day,
   endDate: Day,
   /** Shown on the event's pages and room screens. */

@@ -14,6 +14,7 @@ import {
   QuestionLabelInput,
   QuestionModerateInput,
   QuestionReplyInput,
+  QuestionTranslateInput,
   QuestionVoteInput,
 } from './question.js';
 import type { Question, QuestionVoteResult } from './question.js';
@@ -34,6 +35,7 @@ export const ClientEvent = {
   QuestionModerate: 'question:moderate',
   QuestionReply: 'question:reply',
   QuestionLabel: 'question:label',
+  QuestionTranslate: 'question:translate',
   SessionSettings: 'session:settings',
   PollCreate: 'poll:create',
   PollOpen: 'poll:open',
@@ -76,6 +78,7 @@ export const clientEventSchemas = {
   [ClientEvent.QuestionModerate]: QuestionModerateInput,
   [ClientEvent.QuestionReply]: QuestionReplyInput,
   [ClientEvent.QuestionLabel]: QuestionLabelInput,
+  [ClientEvent.QuestionTranslate]: QuestionTranslateInput,
   [ClientEvent.SessionSettings]: SessionSettingsInput,
   [ClientEvent.PollCreate]: PollCreateInput,
   [ClientEvent.PollOpen]: PollRefInput,
@@ -101,6 +104,7 @@ export interface ClientEventResults {
   'question:moderate': Question;
   'question:reply': Question;
   'question:label': Question;
+  'question:translate': Question;
   'session:settings': Session;
   'poll:create': Poll;
   'poll:open': Poll;

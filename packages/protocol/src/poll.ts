@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientId, Id, Instant } from './common.js';
+import { ClientId, Id, Instant, Lang } from './common.js';
 
 export const POLL_KINDS = ['single', 'multiple', 'rating', 'wordcloud', 'text', 'ranking', 'quiz'] as const;
 export const PollKind = z.enum(POLL_KINDS);
@@ -29,12 +29,48 @@ export type PollSettings = z.infer<typeof PollSettings>;
 export const PollOption = z.object({ id: Id, label: z.string() });
 export type PollOption = z.infer<typeof PollOption>;
 
+/** A poll's prompt as a moderator writes it: short enough for one screen line or two. */
+export const PollPrompt = z.string().trim().min(1).max(300);
+/** An option's label as a moderator writes it. */
+export const PollOptionLabel = z.string().trim().min(1).max(200);
+
+/**
+ * The prompt and option labels in one more language; labels in the order of the poll's
+ * options, one per option (none for kinds without options).
+ * @example { prompt: 'أين نلتقي المرة القادمة؟', options: ['مدريد', 'الرباط'] }
+ */
+export const PollTranslationInput = z.object({
+  prompt: PollPrompt,
+  options: z.array(PollOptionLabel).max(20).default([]),
+});
+export type PollTranslationInput = z.input<typeof PollTranslationInput>;
+
+/**
+ * Translations by language, as `poll:create` and `poll:edit` take them (an edit replaces
+ * the whole map; `{}` removes them all).
+ * @example { ar: { prompt: 'أين نلتقي؟', options: ['مدريد', 'الرباط'] } }
+ */
+export const PollTranslationsInput = z.partialRecord(Lang, PollTranslationInput);
+export type PollTranslationsInput = z.input<typeof PollTranslationsInput>;
+
+/** A translation as a poll carries it. @example { prompt: 'أين نلتقي؟', options: ['مدريد', 'الرباط'] } */
+export const PollTranslation = z.object({ prompt: z.string(), options: z.array(z.string()) });
+export type PollTranslation = z.infer<typeof PollTranslation>;
+
+/** A poll's translations by language. @example { ar: { prompt: 'أين نلتقي؟', options: ['مدريد', 'الرباط'] } } */
+export const PollTranslations = z.partialRecord(Lang, PollTranslation);
+export type PollTranslations = z.infer<typeof PollTranslations>;
+
 export const Poll = z.object({
   id: Id,
   sessionId: Id,
   kind: PollKind,
   prompt: z.string(),
   options: z.array(PollOption),
+  /** The language `prompt` and the labels are written in; absent on polls made before it was asked. */
+  lang: Lang.optional(),
+  /** The prompt and labels in other languages (never in `lang`); core's localizePoll picks one. */
+  translations: PollTranslations.optional(),
   state: PollState,
   settings: PollSettings,
   /** Set when the moderator reveals results kept `hidden`. */
@@ -57,13 +93,19 @@ export const PollCreateSettings = PollSettings.extend({
 });
 export type PollCreateSettings = z.infer<typeof PollCreateSettings>;
 
-/** `poll:create`: options are labels; the server makes their ids. */
+/**
+ * `poll:create`: options are labels; the server makes their ids. `lang` is the language
+ * they are written in; `translations` give them in other languages.
+ * @example { sessionId: 's_1', kind: 'single', prompt: 'Où ?', options: ['Madrid', 'Rabat'], lang: 'fr', translations: { ar: { prompt: 'أين؟', options: ['مدريد', 'الرباط'] } } }
+ */
 export const PollCreateInput = z.object({
   sessionId: Id,
   kind: PollKind,
-  prompt: z.string().trim().min(1).max(300),
-  options: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  prompt: PollPrompt,
+  options: z.array(PollOptionLabel).max(20).default([]),
   settings: PollCreateSettings.default({}),
+  lang: Lang.optional(),
+  translations: PollTranslationsInput.optional(),
 });
 export type PollCreateInput = z.input<typeof PollCreateInput>;
 
@@ -84,11 +126,14 @@ export const PollSettingsPatch = z.object({
 });
 export type PollSettingsPatch = z.input<typeof PollSettingsPatch>;
 
+/** `poll:edit`: a field left out stays; `translations` replaces the whole map. */
 export const PollEditInput = z.object({
   pollId: Id,
-  prompt: z.string().trim().min(1).max(300).optional(),
-  options: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+  prompt: PollPrompt.optional(),
+  options: z.array(PollOptionLabel).max(20).optional(),
   settings: PollSettingsPatch.optional(),
+  lang: Lang.optional(),
+  translations: PollTranslationsInput.optional(),
 });
 export type PollEditInput = z.input<typeof PollEditInput>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ClientEvent, clientEventSchemas } from './events.js';
 import { JoinRequest } from './http.js';
-import { Ballot } from './poll.js';
-import { QuestionAskInput } from './question.js';
+import { Ballot, PollCreateInput, PollEditInput } from './poll.js';
+import { QuestionAskInput, QuestionTranslateInput } from './question.js';
 import { TimeZone } from './common.js';
 
 describe('protocol schemas', () => {
@@ -45,5 +45,31 @@ describe('protocol schemas', () => {
     expect(Ballot.safeParse({ words: ['تضامن'] }).success).toBe(true);
     expect(Ballot.safeParse({ value: 11 }).success).toBe(false);
     expect(Ballot.safeParse({ nothing: true }).success).toBe(false);
+  });
+});
+
+describe('content in several languages', () => {
+  const base = { sessionId: 's1', kind: 'single', prompt: 'Où ?', options: ['Madrid', 'Rabat'] } as const;
+
+  it('takes a poll’s language and translations, trimmed, options defaulting to none', () => {
+    const parsed = PollCreateInput.parse({ ...base, lang: 'fr', translations: { ar: { prompt: ' أين؟ ', options: [' مدريد', 'الرباط '] }, en: { prompt: 'Where?' } } });
+    expect(parsed.lang).toBe('fr');
+    expect(parsed.translations).toEqual({ ar: { prompt: 'أين؟', options: ['مدريد', 'الرباط'] }, en: { prompt: 'Where?', options: [] } });
+  });
+
+  it('refuses an empty or over-long translated prompt or label, and an unknown language, naming the field', () => {
+    const empty = PollCreateInput.safeParse({ ...base, translations: { ar: { prompt: '  ', options: [] } } });
+    expect(empty.error?.issues[0]?.path).toEqual(['translations', 'ar', 'prompt']);
+    const long = PollEditInput.safeParse({ pollId: 'p1', translations: { en: { prompt: 'Where?', options: ['x'.repeat(201)] } } });
+    expect(long.error?.issues[0]?.path).toEqual(['translations', 'en', 'options', 0]);
+    expect(PollCreateInput.safeParse({ ...base, translations: { xx: { prompt: 'Where?' } } }).success).toBe(false);
+    expect(PollCreateInput.safeParse({ ...base, lang: 'xx' }).success).toBe(false);
+  });
+
+  it('takes a question translation, trimmed; an empty one is a removal', () => {
+    expect(QuestionTranslateInput.parse({ questionId: 'q1', lang: 'ar', text: ' متى؟ ' }).text).toBe('متى؟');
+    expect(QuestionTranslateInput.parse({ questionId: 'q1', lang: 'ar', text: '' }).text).toBe('');
+    const long = QuestionTranslateInput.safeParse({ questionId: 'q1', lang: 'ar', text: 'x'.repeat(501) });
+    expect(long.error?.issues[0]?.path).toEqual(['text']);
   });
 });

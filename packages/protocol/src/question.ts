@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientId, Id, Instant, Lang } from './common.js';
+import { ClientId, Id, Instant, Lang, LocalizedText } from './common.js';
 
 /** Longest question, in characters, after trimming. */
 export const QUESTION_MAX_LENGTH = 500;
@@ -31,6 +31,8 @@ export const Question = z.object({
   labels: z.array(z.string()),
   /** Held for review by the profanity filter (the question is pending). */
   held: z.boolean().optional(),
+  /** Moderators' translations into other languages (never into `lang`), set by `question:translate`. */
+  translations: LocalizedText.optional(),
 });
 export type Question = z.infer<typeof Question>;
 
@@ -97,3 +99,16 @@ export const QuestionLabelInput = z.object({
   labels: z.array(QuestionLabel).max(QUESTION_LABEL_MAX),
 });
 export type QuestionLabelInput = z.input<typeof QuestionLabelInput>;
+
+/**
+ * `question:translate` (moderators): the question in another language than its own, shown
+ * under it to viewers of that language and beside it on the room screen. An empty text
+ * removes that translation.
+ * @example { questionId: 'q_1', lang: 'ar', text: 'متى تبدأ المرحلة الثانية؟' }
+ */
+export const QuestionTranslateInput = z.object({
+  questionId: Id,
+  lang: Lang,
+  text: z.string().trim().max(QUESTION_MAX_LENGTH, `must be at most ${QUESTION_MAX_LENGTH} characters`),
+});
+export type QuestionTranslateInput = z.input<typeof QuestionTranslateInput>;

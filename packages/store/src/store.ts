@@ -3,7 +3,7 @@ import type { Lang } from '@jisr/protocol/common';
 import type { Event, Room, Session, Speaker } from '@jisr/protocol/event';
 import type { Invite, Participant } from '@jisr/protocol/http';
 import type { Contribution, TallyCounts } from '@jisr/core/poll-ballots';
-import type { Ballot, Poll, PollOption, PollSettings, PollState } from '@jisr/protocol/poll';
+import type { Ballot, Poll, PollOption, PollSettings, PollState, PollTranslations } from '@jisr/protocol/poll';
 import type { QuestionStatus } from '@jisr/protocol/question';
 import type { Announcement } from '@jisr/protocol/agenda';
 import type { InsightsStore } from './insights.js';
@@ -28,12 +28,13 @@ export interface UserRecord {
 export type NewEvent = Omit<EventRecord, 'id'>;
 
 /**
- * A change to an event. Fields left out stay; `null` clears the logo or the colour. The
- * owner never changes.
+ * A change to an event. Fields left out stay; `null` clears the logo, the colour or the
+ * fallback order. The owner never changes.
  */
-export type EventChange = Partial<Omit<NewEvent, 'ownerId' | 'logoUrl' | 'color'>> & {
+export type EventChange = Partial<Omit<NewEvent, 'ownerId' | 'logoUrl' | 'color' | 'fallbackLangs'>> & {
   logoUrl?: string | null;
   color?: string | null;
+  fallbackLangs?: Lang[] | null;
 };
 
 export interface RoomChange {
@@ -90,6 +91,8 @@ export interface QuestionChange {
   text?: string;
   editedAt?: string;
   held?: boolean;
+  /** `null` removes every translation: the author rewrote the question they translated. */
+  translations?: null;
 }
 
 /**
@@ -153,6 +156,9 @@ export interface PollChange {
   revealed?: boolean;
   openedAt?: string | null;
   closesAt?: string | null;
+  lang?: Lang;
+  /** Replaces the whole map; `null` removes every translation. */
+  translations?: PollTranslations | null;
 }
 
 /** What must still hold when a poll change is applied (else StoreConflict, nothing changed). */
@@ -318,6 +324,12 @@ export interface Store extends InsightsStore, AuditStore, RetentionStore {
    * as it was. StoreNotFound for an unknown question.
    */
   deleteQuestion(questionId: string, guard?: QuestionGuard): Promise<Sequenced<QuestionRecord>>;
+  /**
+   * Sets the question's translation into `lang` (`null` removes it), leaving its other
+   * translations as they are, in one atomic step (two moderators translating into two
+   * languages at once both land); bumps seq. StoreNotFound for an unknown question.
+   */
+  setQuestionTranslation(questionId: string, lang: Lang, text: string | null): Promise<Sequenced<QuestionRecord>>;
 
   /**
    * Changes a session's settings or timing; merges `qa` field by field; bumps seq (even

@@ -1,5 +1,5 @@
 import { checkSessionTimes, conflictsOf, eventDefaults } from '@jisr/core/agenda-rules';
-import { pickText } from '@jisr/core/localize';
+import { contentFallbacks, pickText } from '@jisr/core/localize';
 import { addDays, instantInZone, wallClock } from '@jisr/core/time-zones';
 import { Day, LANGS, type Lang, type LocalizedText } from '@jisr/protocol/common';
 import type { CsvProblem } from '@jisr/protocol/errors';
@@ -39,7 +39,7 @@ export interface AgendaData {
 }
 
 function roomName(room: Room, event: Event): string {
-  return pickText(room.name, event.defaultLang, event.languages);
+  return pickText(room.name, event.defaultLang, contentFallbacks(event));
 }
 
 /** The agenda as CSV, planned times (delays left out) in the event's zone, every cell spreadsheet-safe. */

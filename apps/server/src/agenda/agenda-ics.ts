@@ -1,6 +1,6 @@
 import { effectiveEnd, effectiveStart } from '@jisr/core/agenda';
 import { offsetTransitions, zoneOffsetMinutes } from '@jisr/core/time-zones';
-import { pickText } from '@jisr/core/localize';
+import { contentFallbacks, pickText } from '@jisr/core/localize';
 import type { Lang } from '@jisr/protocol/common';
 import type { Event, Room, Session, Speaker } from '@jisr/protocol/event';
 import { createEvents, type EventAttributes } from 'ics';
@@ -27,7 +27,7 @@ export interface IcsAgenda {
 
 export function agendaIcs(agenda: IcsAgenda): string {
   const { event, lang } = agenda;
-  const fallbacks = [event.defaultLang, ...event.languages];
+  const fallbacks = contentFallbacks(event);
   const text = (value: Session['title']) => pickText(value, lang, fallbacks);
   const rooms = new Map(agenda.rooms.map((room) => [room.id, text(room.name)]));
   const speakers = new Map(agenda.speakers.map((speaker) => [speaker.id, speaker.name]));

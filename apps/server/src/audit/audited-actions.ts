@@ -10,6 +10,7 @@ export const AUDITED_EVENTS: ReadonlySet<ClientEventName> = new Set<ClientEventN
   ClientEvent.QuestionModerate,
   ClientEvent.QuestionReply,
   ClientEvent.QuestionLabel,
+  ClientEvent.QuestionTranslate,
   ClientEvent.SessionSettings,
   ClientEvent.PollCreate,
   ClientEvent.PollOpen,

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { contentFallbacks, pickText } from '@jisr/core/localize';
 import type { EventDump } from '@jisr/protocol/event-dump';
 import { checkDump, dumpSummary } from '@jisr/store/event-dump';
 import type { EventRecord, Store } from '@jisr/store/store';
@@ -17,7 +18,7 @@ async function eventByCode(store: Store, code: string): Promise<EventRecord> {
 }
 
 function title(event: EventRecord): string {
-  return event.title[event.defaultLang] ?? Object.values(event.title)[0] ?? '';
+  return pickText(event.title, event.defaultLang, contentFallbacks(event));
 }
 
 export async function listEvents(store: Store, io: CliIo): Promise<void> {

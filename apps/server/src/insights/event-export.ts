@@ -1,5 +1,5 @@
 import { toPublicQuestion } from '@jisr/core/questions';
-import { pickText } from '@jisr/core/localize';
+import { contentFallbacks, pickText } from '@jisr/core/localize';
 import type { Session } from '@jisr/protocol/event';
 import type { InsightsResponse } from '@jisr/protocol/insights';
 import type { Poll, Tally } from '@jisr/protocol/poll';
@@ -49,7 +49,8 @@ function csv(rows: readonly (readonly string[])[]): string {
 /** The three CSV files of the zip: questions, polls (aggregated), sessions with attendance. */
 export function exportCsvFiles(data: EventExport): { name: string; data: string }[] {
   const lang = data.event.defaultLang;
-  const title = (session: Session | undefined) => spreadsheetSafe(session ? pickText(session.title, lang) : '');
+  const fallbacks = contentFallbacks(data.event);
+  const title = (session: Session | undefined) => spreadsheetSafe(session ? pickText(session.title, lang, fallbacks) : '');
   const byId = new Map(data.sessions.map((session) => [session.id, session]));
   const questions = [
     ['session_id', 'session', 'question_id', 'asked_at', 'status', 'votes', 'language', 'author', 'question', 'reply', 'answered_at'],
@@ -92,7 +93,7 @@ export function exportCsvFiles(data: EventExport): { name: string; data: string 
       return [
         session.id,
         title(session),
-        spreadsheetSafe(room ? pickText(room.name, lang) : ''),
+        spreadsheetSafe(room ? pickText(room.name, lang, fallbacks) : ''),
         session.startsAt,
         session.endsAt,
         session.status,

@@ -3,8 +3,10 @@ import { eventDefaults } from '@jisr/core/agenda-rules';
 import { ballotCast } from '@jisr/core/insights';
 import { ballotContributions, ballotRefusal, quizPoints } from '@jisr/core/poll-ballots';
 import { acceptsVotes, applySettingsPatch, correctOptionId, newPollSettings, pollSetupRefusal } from '@jisr/core/polls';
+import { pollTranslationRefusal } from '@jisr/core/translations';
+import type { Lang } from '@jisr/protocol/common';
 import { ClientEvent } from '@jisr/protocol/events';
-import type { Ballot, Poll, PollOption, PollSettings } from '@jisr/protocol/poll';
+import type { Ballot, Poll, PollOption, PollSettings, PollTranslations } from '@jisr/protocol/poll';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -17,6 +19,11 @@ const SETUP_REFUSALS = {
   options_not_allowed: ['options', 'options: this kind of poll takes no options'],
   bad_correct_option: ['settings.correctOption', 'settings.correctOption: must name one of the options'],
   max_choices_over_options: ['settings.maxChoices', 'settings.maxChoices: more than there are options'],
+} as const;
+
+const TRANSLATION_REFUSALS = {
+  own_language: 'is the poll’s own language (its prompt and options are the text in it)',
+  option_count: 'must give one label per option, in the order of the options',
 } as const;
 
 const BALLOT_REFUSALS = {
@@ -47,6 +54,11 @@ function checkSetup(kind: Poll['kind'], options: readonly string[], settings: Po
   }
 }
 
+function checkTranslations(lang: Lang | undefined, optionCount: number, translations: PollTranslations | undefined): void {
+  const refusal = pollTranslationRefusal(lang, optionCount, translations);
+  if (refusal) throw new AppError('invalid_input', `${refusal.field}: ${TRANSLATION_REFUSALS[refusal.reason]}`, refusal.field);
+}
+
 /**
  * Loads a poll and checks the bearer may do `action` on it. Ballots read through the node's
  * read cache: thousands a second ask for the same poll, session and event, and castBallot
@@ -63,12 +75,17 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
   const changed = (poll: Poll, seq: number) => ctx.events.publish({ type: 'poll.changed', poll, seq });
 
   /** Stores a new draft (created or duplicated) and tells the session. */
-  const createDraft = async (draft: Pick<Poll, 'sessionId' | 'kind' | 'prompt' | 'options' | 'settings'>): Promise<Poll> => {
+  const createDraft = async (
+    draft: Pick<Poll, 'sessionId' | 'kind' | 'prompt' | 'options' | 'settings' | 'lang' | 'translations'>,
+  ): Promise<Poll> => {
     const { value, seq } = await ctx.store.createPoll({
       sessionId: draft.sessionId,
       kind: draft.kind,
       prompt: draft.prompt,
       options: draft.options,
+      ...(draft.lang ? { lang: draft.lang } : {}),
+      // No translations is no map at all, as on polls made before them.
+      ...(draft.translations && Object.keys(draft.translations).length > 0 ? { translations: draft.translations } : {}),
       state: 'draft',
       settings: draft.settings,
       revealed: false,
@@ -85,6 +102,7 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
       const { event } = await authorizeInSession(ctx, socket, input.sessionId, 'poll:manage');
       const settings = newPollSettings(input.settings, eventDefaults(event).poll);
       checkSetup(input.kind, input.options, settings);
+      checkTranslations(input.lang, input.options.length, input.translations);
       return createDraft({ ...input, settings, options: toOptions(input.options) });
     },
     logger,
@@ -93,14 +111,23 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
   handle(
     socket,
     ClientEvent.PollEdit,
-    async ({ pollId, prompt, options, settings }) => {
+    async ({ pollId, prompt, options, settings, lang, translations }) => {
       const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
       const merged = applySettingsPatch(poll.settings, settings);
       const labels = options ?? poll.options.map((option) => option.label);
       checkSetup(poll.kind, labels, merged);
+      // The translations as they will be, against the options as they will be: new options
+      // without new translations are refused rather than leaving a language a label short.
+      checkTranslations(lang ?? poll.lang, labels.length, translations ?? poll.translations);
       const { value, seq } = await ctx.store.updatePoll(
         pollId,
-        { ...(prompt ? { prompt } : {}), ...(options ? { options: toOptions(options) } : {}), settings: merged },
+        {
+          ...(prompt ? { prompt } : {}),
+          ...(options ? { options: toOptions(options) } : {}),
+          settings: merged,
+          ...(lang ? { lang } : {}),
+          ...(translations ? { translations: Object.keys(translations).length > 0 ? translations : null } : {}),
+        },
         { states: ['draft'] },
       );
       changed(value, seq);

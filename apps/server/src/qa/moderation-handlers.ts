@@ -1,10 +1,11 @@
 import { questionModerated } from '@jisr/core/insights';
 import { normalizeLabels, planModeration } from '@jisr/core/moderation';
-import { toPublicQuestion } from '@jisr/core/questions';
+import { normalizeQuestionText, toPublicQuestion } from '@jisr/core/questions';
 import { ClientEvent } from '@jisr/protocol/events';
 import type { Question } from '@jisr/protocol/question';
 import type { QuestionChange, QuestionGuard } from '@jisr/store/store';
 import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { authorizeOnQuestion } from '../realtime/access.js';
 import { handle } from '../realtime/handle.js';
@@ -44,6 +45,22 @@ export function registerModerationHandlers(ctx: AppContext, socket: JisrSocket, 
     async ({ questionId, text }) => {
       await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
       return changeQuestion(ctx, questionId, { reply: text.length > 0 ? text : null });
+    },
+    logger,
+  );
+
+  handle(
+    socket,
+    ClientEvent.QuestionTranslate,
+    async ({ questionId, lang, text: raw }) => {
+      const { question } = await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
+      if (lang === question.lang) throw new AppError('invalid_input', 'lang: is the question’s own language', 'lang');
+      // The same clean-up as the question itself: no bidi overrides on a projector.
+      const text = raw.length > 0 ? normalizeQuestionText(raw) : null;
+      if (raw.length > 0 && text === null) throw new AppError('invalid_input', 'text: must contain readable text', 'text');
+      const { value, seq } = await ctx.store.setQuestionTranslation(questionId, lang, text);
+      ctx.events.publish({ type: 'question.changed', question: value, seq });
+      return toPublicQuestion(value);
     },
     logger,
   );

@@ -117,6 +117,8 @@ export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, lo
           status: statusAfterEdit(question.status, session.qa.moderated, held),
           held,
           ...(held ? { pinned: false } : {}),
+          // The moderators translated the question as it was: a rewrite makes that stale.
+          ...(question.translations ? { translations: null } : {}),
         },
         { authorKey: key, statuses: AUTHOR_EDITABLE },
       );

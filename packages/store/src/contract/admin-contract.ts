@@ -31,6 +31,24 @@ export function adminContract(store: StoreUnderTest): void {
       expect(plain).not.toHaveProperty('defaults');
     });
 
+    it('round-trips the fallback order: set at creation, changed, kept by other changes, cleared by null', async () => {
+      const owner = await store().createUser(newUser());
+      const created = await store().createEvent(newEvent(owner.id, { fallbackLangs: ['en', 'ar'] }));
+      expect(created.fallbackLangs).toEqual(['en', 'ar']);
+      expect(await store().getEvent(created.id)).toStrictEqual(created);
+      const reordered = await store().updateEvent(created.id, { fallbackLangs: ['ar', 'fr', 'en'] });
+      expect(reordered).toStrictEqual({ ...created, fallbackLangs: ['ar', 'fr', 'en'] });
+      // Left out, it stays.
+      const retitled = await store().updateEvent(created.id, { title: { fr: 'Autre' } });
+      expect(retitled.fallbackLangs).toEqual(['ar', 'fr', 'en']);
+      const cleared = await store().updateEvent(created.id, { fallbackLangs: null });
+      expect(cleared).not.toHaveProperty('fallbackLangs');
+      expect(await store().getEvent(created.id)).toStrictEqual(cleared);
+      expect(await store().getEventByCode(created.code)).toStrictEqual(cleared);
+      const plain = await store().createEvent(newEvent(owner.id, { code: 'NOORDER' }));
+      expect(plain).not.toHaveProperty('fallbackLangs');
+    });
+
     it('a new join code (upper-cased) finds the event and frees the old one', async () => {
       const owner = await store().createUser(newUser());
       const created = await store().createEvent(newEvent(owner.id, { code: 'OLD1' }));

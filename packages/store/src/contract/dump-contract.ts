@@ -18,8 +18,9 @@ export interface FullEvent {
 /**
  * An event with one of everything a dump must carry: rooms (two at one position), speakers,
  * sessions with seq, participants, questions (voted, pinned, answered with a reply and
- * labels, held, anonymous, one deleted), polls of every kind (draft, open, closed; changed
- * ballots, a word cloud's labels, a quiz leaderboard), invites (revoked, used), announcements.
+ * labels, held, anonymous, translated, one deleted), polls of every kind (draft, open, closed;
+ * changed ballots, a word cloud's labels, a quiz leaderboard; one in two languages), invites
+ * (revoked, used), announcements.
  */
 export async function buildFullEvent(store: Store): Promise<FullEvent> {
   const user = await store.createUser(newUser());
@@ -27,6 +28,7 @@ export async function buildFullEvent(store: Store): Promise<FullEvent> {
     newEvent(user.id, {
       logoUrl: 'https://example.org/logo.png',
       color: '#0a7e6e',
+      fallbackLangs: ['en', 'ar'],
       defaults: { qa: { open: true, moderated: true, anonymousAllowed: false }, poll: { results: 'after_close', allowChange: true, anonymous: false } },
     }),
   );
@@ -59,6 +61,8 @@ export async function buildFullEvent(store: Store): Promise<FullEvent> {
   await store.updateQuestion(q1, { pinned: true });
   await store.updateQuestion(q2, { status: 'answered', answeredAt: '2026-12-05T10:00:00.000Z', reply: 'Voir le rapport', labels: ['budget', 'جيل'] });
   await store.updateQuestion(q3, { text: 'Question 3, edited', editedAt: '2026-12-05T09:45:00.000Z' });
+  await store.setQuestionTranslation(q4, 'ar', 'السؤال 4');
+  await store.setQuestionTranslation(q4, 'en', 'Question 4, in English');
   await store.deleteQuestion(gone);
 
   const live = { results: 'live' as const, allowChange: true, anonymous: false };
@@ -70,7 +74,9 @@ export async function buildFullEvent(store: Store): Promise<FullEvent> {
   const ranking = await openPoll(store, panel.id, { kind: 'ranking', settings: live });
   const quiz = await openPoll(store, panel.id, { kind: 'quiz', settings: { ...live, correctOption: 0, timerSeconds: 30 } });
   const quiz2 = await openPoll(store, panel.id, { kind: 'quiz', settings: { ...live, correctOption: 1 } });
-  const draft = (await store.createPoll(newPoll(panel.id))).value;
+  const draft = (
+    await store.createPoll(newPoll(panel.id, { lang: 'fr', translations: { ar: { prompt: 'يوم ثانٍ؟', options: ['نعم', 'لا', 'لا أدري'] } } }))
+  ).value;
 
   const cast = async (poll: Poll, voter: string, ballot: Parameters<typeof newBallot>[2], overrides: Parameters<typeof newBallot>[3] = {}): Promise<void> => {
     await store.castBallot(newBallot(poll, voter, ballot, overrides));
@@ -165,6 +171,7 @@ export function dumpContract(store: StoreUnderTest): void {
       const first = await store().exportEvent(full.event.id);
       expect(first.questions.find((question) => question.pinned)?.voters).toStrictEqual(['p:pa_1', 'p:pa_2']);
       expect(first.polls.map((poll) => poll.ballots.length)).toStrictEqual([2, 1, 2, 2, 2, 1, 3, 2, 0]);
+      expect(first.event.fallbackLangs).toStrictEqual(['en', 'ar']);
 
       await store().deleteEvent(full.event.id);
       expect(await store().getEventByCode(full.event.code)).toBeNull();

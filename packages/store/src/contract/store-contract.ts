@@ -15,6 +15,7 @@ import { peopleContract } from './people-contract.js';
 import { pollContract } from './poll-contract.js';
 import { qaContract } from './qa-contract.js';
 import { sessionChangeContract } from './session-change-contract.js';
+import { translationContract } from './translation-contract.js';
 
 /**
  * Registers the contract every Store implementation passes (DESIGN.md section 5). Each
@@ -57,6 +58,7 @@ export function runStoreContract(
     sessionChangeContract(store);
     inviteContract(store);
     pollContract(store);
+    translationContract(store);
     ballotContract(store);
     concurrencyContract(store);
     adminContract(store);

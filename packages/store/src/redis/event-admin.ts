@@ -38,11 +38,11 @@ export async function updateEvent(ctx: RedisContext, id: string, change: EventCh
   if (Object.keys(current).length === 0) throw new StoreNotFound(`no event ${id}`);
   const before = toEvent(current);
   const code = change.code === undefined ? undefined : normalizeJoinCode(change.code);
-  const { logoUrl, color, ...plain } = change;
+  const { logoUrl, color, fallbackLangs, ...plain } = change;
   // Only the fields the change names are written: a concurrent change of others stays.
   const full = eventHash({ ...before, ...definedOnly(plain), ...(code === undefined ? {} : { code }) });
   const named = Object.keys(definedOnly(plain));
-  const { sets, deletes } = clearables({ logoUrl, color });
+  const { sets, deletes } = clearables({ logoUrl, color, fallbackLangs: fallbackLangs ? JSON.stringify(fallbackLangs) : fallbackLangs });
   for (const field of named) {
     const value = full[field];
     if (value !== undefined) sets[field] = value;

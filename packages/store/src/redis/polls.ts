@@ -80,6 +80,9 @@ function changeFields(change: PollChange): { sets: Hash; deletes: string[] } {
   if (change.revealed !== undefined) sets.revealed = flag(change.revealed);
   clearable('openedAt', change.openedAt);
   clearable('closesAt', change.closesAt);
+  if (change.lang !== undefined) sets.lang = change.lang;
+  if (change.translations === null) deletes.push('translations');
+  else if (change.translations !== undefined) sets.translations = JSON.stringify(change.translations);
   return { sets, deletes };
 }
 

@@ -1,4 +1,5 @@
 import type { QuestionRecord } from '@jisr/core/questions';
+import { LANGS, type Lang } from '@jisr/protocol/common';
 import { newId } from '../ids.js';
 import type {
   AskResult,
@@ -9,7 +10,7 @@ import type {
   VoteResult,
 } from '../store.js';
 import { homeOf, inEvent, listArg, listIndexed, withHome, type RedisContext } from './context.js';
-import { fieldList, flag, questionHash, toQuestion, type Hash } from './records.js';
+import { fieldList, flag, questionHash, toQuestion, translationField, type Hash } from './records.js';
 import { asArray, asHash, asInteger, asSequenced } from './replies.js';
 
 /** Questions, votes and the session seq they bump: each write is one script (qa-scripts.ts). */
@@ -101,6 +102,7 @@ function changeFields(change: QuestionChange): { sets: Hash; deletes: string[] }
   if (change.text !== undefined) sets.text = change.text;
   if (change.editedAt !== undefined) sets.editedAt = change.editedAt;
   if (change.held !== undefined) sets.held = flag(change.held);
+  if (change.translations === null) deletes.push(...LANGS.map(translationField));
   return { sets, deletes };
 }
 
@@ -118,6 +120,24 @@ export async function updateQuestion(
   return asArray(reply, `changes of question ${questionId}`).map((changed) =>
     asSequenced(changed, `a change of question ${questionId}`, toQuestion),
   );
+}
+
+/** The updateQuestion script with no guard and no pin: one field set or deleted, seq bumped, atomically. */
+export async function setQuestionTranslation(
+  ctx: RedisContext,
+  questionId: string,
+  lang: Lang,
+  text: string | null,
+): Promise<Sequenced<QuestionRecord>> {
+  const eventId = await homeOf(ctx, questionId, 'question');
+  const field = translationField(lang);
+  const sets = text === null ? [] : [field, text];
+  const deletes = text === null ? [field] : [];
+  const args = [questionId, ...guardArgs(undefined), '', ...listArg(sets), ...listArg(deletes)];
+  const changes = asArray(await inEvent(ctx, eventId, 'updateQuestion', args), `translation of question ${questionId}`);
+  const changed = changes.at(-1);
+  if (changed === undefined) throw new Error(`updateQuestion returned no change for ${questionId}`);
+  return asSequenced(changed, `translation of question ${questionId}`, toQuestion);
 }
 
 export async function deleteQuestion(ctx: RedisContext, questionId: string, guard?: QuestionGuard): Promise<Sequenced<QuestionRecord>> {

@@ -1,10 +1,10 @@
 import type { Contribution } from '@jisr/core/poll-ballots';
 import type { QuestionRecord } from '@jisr/core/questions';
-import { Lang, LocalizedText } from '@jisr/protocol/common';
+import { LANGS, Lang, LocalizedText } from '@jisr/protocol/common';
 import type { Announcement } from '@jisr/protocol/agenda';
 import { Event, EventDefaults, QaSettings, Session, SessionKind, SessionStatus, type Room, type Speaker } from '@jisr/protocol/event';
 import { InviteRole, type Participant } from '@jisr/protocol/http';
-import { Ballot, Poll, PollKind, PollSettings, PollState } from '@jisr/protocol/poll';
+import { Ballot, Poll, PollKind, PollSettings, PollState, PollTranslations } from '@jisr/protocol/poll';
 import { Question, QuestionStatus } from '@jisr/protocol/question';
 import type { EventRecord, InviteRecord, UserRecord } from '../store.js';
 
@@ -109,6 +109,7 @@ export function eventHash(event: EventRecord): Hash {
     ...given('logoUrl', event.logoUrl),
     ...given('color', event.color),
     ...given('defaults', event.defaults === undefined ? undefined : JSON.stringify(event.defaults)),
+    ...given('fallbackLangs', event.fallbackLangs === undefined ? undefined : JSON.stringify(event.fallbackLangs)),
   };
 }
 
@@ -128,6 +129,7 @@ export function toEvent(hash: Hash): EventRecord {
     ...f.present('logoUrl'),
     ...f.present('color'),
     ...(f.optional('defaults') === undefined ? {} : { defaults: f.json(EventDefaults, 'defaults') }),
+    ...(f.optional('fallbackLangs') === undefined ? {} : { fallbackLangs: f.json(Event.shape.fallbackLangs.unwrap(), 'fallbackLangs') }),
   };
 }
 
@@ -242,6 +244,20 @@ export function toParticipant(hash: Hash): Participant {
   return { id: f.text('id'), eventId: f.text('eventId'), ...f.present('name'), lang: Lang.parse(f.text('lang')) };
 }
 
+/**
+ * A question's translation into one language is a field of its own (`translation.ar`), so
+ * that setting one is an HSET and removing it an HDEL, with no JSON to merge in a script.
+ */
+export function translationField(lang: Lang): string {
+  return `translation.${lang}`;
+}
+
+function translationFields(translations: LocalizedText | undefined): Hash {
+  const fields: Hash = {};
+  for (const [lang, text] of Object.entries(translations ?? {})) if (text !== undefined) fields[translationField(lang as Lang)] = text;
+  return fields;
+}
+
 export function questionHash(question: QuestionRecord): Hash {
   return {
     id: question.id,
@@ -261,11 +277,17 @@ export function questionHash(question: QuestionRecord): Hash {
     ...given('reply', question.reply),
     labels: JSON.stringify(question.labels),
     held: flag(question.held ?? false),
+    ...translationFields(question.translations),
   };
 }
 
 export function toQuestion(hash: Hash): QuestionRecord {
   const f = new Fields(hash, 'question');
+  const translations: LocalizedText = {};
+  for (const lang of LANGS) {
+    const text = f.optional(translationField(lang));
+    if (text !== undefined) translations[lang] = text;
+  }
   return {
     id: f.text('id'),
     sessionId: f.text('sessionId'),
@@ -283,6 +305,7 @@ export function toQuestion(hash: Hash): QuestionRecord {
     labels: f.json(Question.shape.labels, 'labels'),
     // Present only when held: a question the filter let through has no `held` at all.
     ...(f.flag('held') ? { held: true } : {}),
+    ...(Object.keys(translations).length > 0 ? { translations } : {}),
     authorKey: f.text('authorKey'),
     clientId: f.text('clientId'),
   };
@@ -332,6 +355,8 @@ export function pollHash(poll: Poll): Hash {
     createdAt: poll.createdAt,
     ...given('openedAt', poll.openedAt),
     ...given('closesAt', poll.closesAt),
+    ...given('lang', poll.lang),
+    ...given('translations', poll.translations === undefined ? undefined : JSON.stringify(poll.translations)),
   };
 }
 
@@ -343,6 +368,8 @@ export function toPoll(hash: Hash): Poll {
     kind: PollKind.parse(f.text('kind')),
     prompt: f.text('prompt'),
     options: f.json(Poll.shape.options, 'options'),
+    ...(f.optional('lang') === undefined ? {} : { lang: Lang.parse(f.text('lang')) }),
+    ...(f.optional('translations') === undefined ? {} : { translations: f.json(PollTranslations, 'translations') }),
     state: PollState.parse(f.text('state')),
     settings: f.json(PollSettings, 'settings'),
     revealed: f.flag('revealed'),

@@ -1,4 +1,5 @@
 import type { QuestionRecord } from '@jisr/core/questions';
+import type { Lang } from '@jisr/protocol/common';
 import type { InsightBatch } from '@jisr/core/insights';
 import type { TallyCounts } from '@jisr/core/poll-ballots';
 import type { Room, Session, Speaker } from '@jisr/protocol/event';
@@ -293,6 +294,10 @@ export class RedisStore implements Store {
 
   async deleteQuestion(questionId: string, guard?: QuestionGuard): Promise<Sequenced<QuestionRecord>> {
     return qa.deleteQuestion(this.#ctx, questionId, guard);
+  }
+
+  async setQuestionTranslation(questionId: string, lang: Lang, text: string | null): Promise<Sequenced<QuestionRecord>> {
+    return qa.setQuestionTranslation(this.#ctx, questionId, lang, text);
   }
 
   async updateSession(sessionId: string, change: SessionChange): Promise<Sequenced<Session>> {

@@ -45,6 +45,7 @@ export function createEvent(sql: Sql, event: NewEvent): EventRecord {
     logo_url: event.logoUrl ?? null,
     color: event.color ?? null,
     defaults: event.defaults === undefined ? null : toJson(event.defaults),
+    fallback_langs: event.fallbackLangs === undefined ? null : toJson(event.fallbackLangs),
   };
   withConstraints({ conflict: `join code ${row.code} is taken`, notFound: `no user ${event.ownerId}` }, () =>
     sql.insert('events', row),

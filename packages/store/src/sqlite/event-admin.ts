@@ -50,6 +50,7 @@ export function updateEvent(sql: Sql, id: string, change: EventChange): EventRec
       logo_url: clearable(change.logoUrl, row.logo_url),
       color: clearable(change.color, row.color),
       defaults: change.defaults === undefined ? row.defaults : toJson(change.defaults),
+      fallback_langs: change.fallbackLangs === undefined ? row.fallback_langs : change.fallbackLangs === null ? null : toJson(change.fallbackLangs),
     };
     const { id: _id, owner_id: _owner, ...fields } = next;
     const sets = Object.keys(fields).map((column) => `${column} = :${column}`).join(', ');

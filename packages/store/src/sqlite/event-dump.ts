@@ -155,6 +155,7 @@ export function importEvent(sql: Sql, input: EventDump, options: ImportOptions =
         logo_url: event.logoUrl ?? null,
         color: event.color ?? null,
         defaults: event.defaults === undefined ? null : toJson(event.defaults),
+        fallback_langs: event.fallbackLangs === undefined ? null : toJson(event.fallbackLangs),
       });
       importAgenda(sql, dump);
       importQuestions(sql, dump);
@@ -244,6 +245,7 @@ function importQuestions(sql: Sql, dump: EventDump): void {
       reply: question.reply ?? null,
       labels: toJson(question.labels),
       held: toFlag(question.held ?? false),
+      translations: question.translations === undefined ? null : toJson(question.translations),
     });
     for (const voterKey of question.voters) {
       sql.insert('question_votes', { question_id: question.id, session_id: question.sessionId, voter_key: voterKey });
@@ -267,6 +269,8 @@ function importPolls(sql: Sql, dump: EventDump): void {
       closes_at: poll.closesAt ?? null,
       ballot_count: poll.ballots.length,
       casts: poll.casts,
+      lang: poll.lang ?? null,
+      translations: poll.translations === undefined ? null : toJson(poll.translations),
     });
     for (const ballot of poll.ballots) {
       sql.insert('ballots', {

@@ -243,6 +243,20 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX announcements_by_event ON announcements (event_id, ord);
   `,
+  // Events: the organizer's content fallback order.
+  `
+  -- JSON array of languages; NULL when the organizer set none (defaultLang, then languages).
+  ALTER TABLE events ADD COLUMN fallback_langs TEXT;
+  `,
+  // Content in several languages: a poll's own language and its translations, and
+  // moderators' translations of questions.
+  `
+  ALTER TABLE polls ADD COLUMN lang TEXT;
+  -- JSON PollTranslations ({ ar: { prompt, options } }); NULL when the poll has none.
+  ALTER TABLE polls ADD COLUMN translations TEXT;
+  -- JSON LocalizedText; NULL when the question has none.
+  ALTER TABLE questions ADD COLUMN translations TEXT;
+  `,
 ];
 
 /** The schema version this build writes and reads. */

@@ -38,6 +38,8 @@ export function createPoll(sql: Sql, poll: NewPoll): Sequenced<Poll> {
       closes_at: poll.closesAt ?? null,
       ballot_count: 0,
       casts: 0,
+      lang: poll.lang ?? null,
+      translations: poll.translations === undefined ? null : toJson(poll.translations),
     };
     sql.insert('polls', row);
     return { value: toPoll(row), seq: bumpSeq(sql, poll.sessionId) };
@@ -83,7 +85,7 @@ function given<T>(value: T | undefined, current: T): T {
 }
 
 const WRITE_POLL = `UPDATE polls SET state = :state, prompt = :prompt, options = :options, settings = :settings,
-  revealed = :revealed, opened_at = :opened_at, closes_at = :closes_at
+  revealed = :revealed, opened_at = :opened_at, closes_at = :closes_at, lang = :lang, translations = :translations
   WHERE id = :id RETURNING *`;
 
 /**
@@ -103,6 +105,8 @@ export function updatePoll(sql: Sql, id: string, change: PollChange, guard?: Pol
       revealed: change.revealed === undefined ? row.revealed : toFlag(change.revealed),
       opened_at: given(change.openedAt, row.opened_at),
       closes_at: given(change.closesAt, row.closes_at),
+      lang: given(change.lang, row.lang),
+      translations: change.translations === undefined ? row.translations : change.translations === null ? null : toJson(change.translations),
     });
     if (!written) throw new Error(`poll ${id} vanished inside its own transaction`);
     return { value: toPoll(written), seq: bumpSeq(sql, row.session_id) };

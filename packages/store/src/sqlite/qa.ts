@@ -1,4 +1,5 @@
 import type { QuestionRecord } from '@jisr/core/questions';
+import type { Lang } from '@jisr/protocol/common';
 import { newId } from '../ids.js';
 import {
   StoreConflict,
@@ -46,6 +47,7 @@ export function askQuestion(sql: Sql, question: NewQuestion): AskResult {
       reply: null,
       labels: toJson([]),
       held: toFlag(question.held ?? false),
+      translations: null,
     };
     sql.insert('questions', row);
     return { value: toQuestion(row), seq: bumpSeq(sql, question.sessionId), created: true };
@@ -124,11 +126,12 @@ function applyChange(row: QuestionRow, change: QuestionChange): QuestionRow {
     text: given(change.text, row.text),
     edited_at: given(change.editedAt, row.edited_at),
     held: change.held === undefined ? row.held : toFlag(change.held),
+    translations: change.translations === null ? null : row.translations,
   };
 }
 
 const WRITE_QUESTION = `UPDATE questions SET status = :status, pinned = :pinned, answered_at = :answered_at,
-  reply = :reply, labels = :labels, text = :text, edited_at = :edited_at, held = :held
+  reply = :reply, labels = :labels, text = :text, edited_at = :edited_at, held = :held, translations = :translations
   WHERE id = :id RETURNING *`;
 const PINNED_OTHERS = `SELECT * FROM questions WHERE session_id = :sessionId AND pinned = 1 AND id <> :questionId
   ORDER BY ord`;
@@ -168,10 +171,29 @@ export function updateQuestion(
       text: next.text,
       edited_at: next.edited_at,
       held: next.held,
+      translations: next.translations,
     });
     if (!written) throw new Error(`question ${questionId} vanished inside its own transaction`);
     changes.push({ value: toQuestion(written), seq: bumpSeq(sql, sessionId) });
     return changes;
+  });
+}
+
+const WRITE_TRANSLATIONS = 'UPDATE questions SET translations = :translations WHERE id = :id RETURNING *';
+
+/** One IMMEDIATE transaction: read the translations, set or remove one, write them back, bump seq. */
+export function setQuestionTranslation(sql: Sql, questionId: string, lang: Lang, text: string | null): Sequenced<QuestionRecord> {
+  return sql.transaction((): Sequenced<QuestionRecord> => {
+    const row = loadQuestion(sql, questionId);
+    const { [lang]: _replaced, ...others } = toQuestion(row).translations ?? {};
+    const translations = text === null ? others : { ...others, [lang]: text };
+    // No translation left: NULL, as for a question never translated.
+    const written = sql.one<QuestionRow>(WRITE_TRANSLATIONS, {
+      id: questionId,
+      translations: Object.keys(translations).length > 0 ? toJson(translations) : null,
+    });
+    if (!written) throw new Error(`question ${questionId} vanished inside its own transaction`);
+    return { value: toQuestion(written), seq: bumpSeq(sql, row.session_id) };
   });
 }
 

@@ -4,7 +4,7 @@ import { Lang, LocalizedText } from '@jisr/protocol/common';
 import type { Announcement } from '@jisr/protocol/agenda';
 import { Event, EventDefaults, QaSettings, Session, SessionKind, SessionStatus, type Room, type Speaker } from '@jisr/protocol/event';
 import { InviteRole, type Participant } from '@jisr/protocol/http';
-import { Ballot, Poll, PollKind, PollSettings, PollState } from '@jisr/protocol/poll';
+import { Ballot, Poll, PollKind, PollSettings, PollState, PollTranslations } from '@jisr/protocol/poll';
 import { Question, QuestionStatus } from '@jisr/protocol/question';
 import type { EventRecord, InviteRecord, UserRecord } from '../store.js';
 
@@ -41,6 +41,8 @@ export type EventRow = {
   color: string | null;
   /** JSON EventDefaults, or NULL. */
   defaults: string | null;
+  /** JSON array of languages, or NULL when the organizer set no order. */
+  fallback_langs: string | null;
 };
 
 export type AnnouncementRow = {
@@ -110,6 +112,8 @@ export type QuestionRow = {
   /** JSON array of strings. */
   labels: string;
   held: number;
+  /** JSON LocalizedText (moderators' translations), or NULL. */
+  translations: string | null;
 };
 
 export type InviteRow = {
@@ -141,6 +145,10 @@ export type PollRow = {
   ballot_count: number;
   /** How many ballots were stored so far, cast or changed (version 3). */
   casts: number;
+  /** The language prompt and labels are written in, or NULL. */
+  lang: string | null;
+  /** JSON PollTranslations, or NULL. */
+  translations: string | null;
 };
 
 export type BallotRow = {
@@ -208,6 +216,7 @@ export function toEvent(row: EventRow): EventRecord {
     ...present('logoUrl', row.logo_url),
     ...present('color', row.color),
     ...(row.defaults === null ? {} : { defaults: fromJson(EventDefaults, row.defaults) }),
+    ...(row.fallback_langs === null ? {} : { fallbackLangs: fromJson(Event.shape.fallbackLangs.unwrap(), row.fallback_langs) }),
   };
 }
 
@@ -270,6 +279,7 @@ export function toQuestion(row: QuestionRow): QuestionRecord {
     labels: fromJson(Question.shape.labels, row.labels),
     // Present only when held: a question the filter let through has no `held` at all.
     ...(fromFlag(row.held) ? { held: true } : {}),
+    ...(row.translations === null ? {} : { translations: fromJson(LocalizedText, row.translations) }),
     authorKey: row.author_key,
     clientId: row.client_id,
   };
@@ -297,6 +307,8 @@ export function toPoll(row: PollRow): Poll {
     kind: PollKind.parse(row.kind),
     prompt: row.prompt,
     options: fromJson(Poll.shape.options, row.options),
+    ...(row.lang === null ? {} : { lang: Lang.parse(row.lang) }),
+    ...(row.translations === null ? {} : { translations: fromJson(PollTranslations, row.translations) }),
     state: PollState.parse(row.state),
     settings: fromJson(PollSettings, row.settings),
     revealed: fromFlag(row.revealed),

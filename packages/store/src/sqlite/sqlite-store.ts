@@ -1,4 +1,5 @@
 import type { QuestionRecord } from '@jisr/core/questions';
+import type { Lang } from '@jisr/protocol/common';
 import type { InsightBatch } from '@jisr/core/insights';
 import type { Room, Session, Speaker } from '@jisr/protocol/event';
 import type { Participant } from '@jisr/protocol/http';
@@ -241,6 +242,10 @@ export class SqliteStore implements Store {
 
   async deleteQuestion(questionId: string, guard?: QuestionGuard): Promise<Sequenced<QuestionRecord>> {
     return qa.deleteQuestion(this.#sql, questionId, guard);
+  }
+
+  async setQuestionTranslation(questionId: string, lang: Lang, text: string | null): Promise<Sequenced<QuestionRecord>> {
+    return qa.setQuestionTranslation(this.#sql, questionId, lang, text);
   }
 
   async updateSession(sessionId: string, change: SessionChange): Promise<Sequenced<Session>> {

@@ -1,6 +1,6 @@
 import type { Event } from '@jisr/protocol/event';
 import { describe, expect, it } from 'vitest';
-import { blankFormValues, createRequest, formValuesOf, patchRequest } from './event-form.js';
+import { blankFormValues, createRequest, fallbackOrderOf, formValuesOf, moveFallback, patchRequest } from './event-form.js';
 
 const event: Event = {
   id: 'e_1',
@@ -46,5 +46,32 @@ describe('event form', () => {
     });
     // The form's copy is its own: editing it leaves the saved event as it was.
     expect(event.defaults).toBeUndefined();
+  });
+
+  it('shows the fallback order: the default language first when none is set, the organizer’s when it is', () => {
+    const values = formValuesOf({ ...event, languages: ['fr', 'en', 'nl'] });
+    expect(fallbackOrderOf(values)).toEqual(['fr', 'en', 'nl']);
+    // Without an order of its own, the default language leads.
+    expect(fallbackOrderOf({ ...values, defaultLang: 'nl' })).toEqual(['nl', 'fr', 'en']);
+    expect(fallbackOrderOf(formValuesOf({ ...event, languages: ['fr', 'en', 'nl'], fallbackLangs: ['nl'] }))).toEqual(['nl', 'fr', 'en']);
+  });
+
+  it('moves a language up or down, not past either end, and sends the order only when it changed', () => {
+    const values = formValuesOf(event);
+    expect(moveFallback(values, 'fr', -1)).toEqual(['fr', 'en']);
+    expect(moveFallback(values, 'en', 1)).toEqual(['fr', 'en']);
+    values.fallbackLangs = moveFallback(values, 'en', -1);
+    expect(values.fallbackLangs).toEqual(['en', 'fr']);
+    expect(patchRequest(event, values)).toEqual({ fallbackLangs: ['en', 'fr'] });
+    expect(createRequest(values).fallbackLangs).toEqual(['en', 'fr']);
+    const saved: Event = { ...event, fallbackLangs: ['en', 'fr'] };
+    expect(patchRequest(saved, formValuesOf(saved))).toEqual({});
+  });
+
+  it('drops languages no longer offered from the order, and clears an order left empty', () => {
+    const saved: Event = { ...event, languages: ['fr', 'en', 'nl'], fallbackLangs: ['nl', 'en'] };
+    expect(patchRequest(saved, { ...formValuesOf(saved), languages: ['fr', 'en'] })).toEqual({ languages: ['fr', 'en'], fallbackLangs: ['en'] });
+    expect(patchRequest(saved, { ...formValuesOf(saved), languages: ['fr'] })).toMatchObject({ languages: ['fr'], fallbackLangs: null });
+    expect(createRequest(blankFormValues('ar', 'Africa/Casablanca', '2026-12-01'))).not.toHaveProperty('fallbackLangs');
   });
 });

@@ -1,6 +1,7 @@
 import type { EventCreateRequest, EventPatchRequest } from '@jisr/protocol/admin';
 import { LANGS, type Lang, type LocalizedText } from '@jisr/protocol/common';
 import { eventDefaults, FALLBACK_DEFAULTS } from '@jisr/core/agenda-rules';
+import { contentFallbacks } from '@jisr/core/localize';
 import type { Event, EventDefaults } from '@jisr/protocol/event';
 
 /** What the event form edits, as plain strings and lists (the inputs' values). */
@@ -19,6 +20,8 @@ export interface EventFormValues {
   logoUrl: string;
   /** What new sessions' Q&A and new polls start with. */
   defaults: EventDefaults;
+  /** The organizer's fallback order as last set; null when none (the default language first). */
+  fallbackLangs: Lang[] | null;
 }
 
 export function formValuesOf(event: Event): EventFormValues {
@@ -34,6 +37,7 @@ export function formValuesOf(event: Event): EventFormValues {
     color: event.color ?? '',
     logoUrl: event.logoUrl ?? '',
     defaults: structuredClone(eventDefaults(event)),
+    fallbackLangs: event.fallbackLangs ? [...event.fallbackLangs] : null,
   };
 }
 
@@ -51,6 +55,7 @@ export function blankFormValues(lang: Lang, timeZone: string, today: string): Ev
     color: '',
     logoUrl: '',
     defaults: structuredClone(FALLBACK_DEFAULTS),
+    fallbackLangs: null,
   };
 }
 
@@ -69,6 +74,29 @@ function defaultLangOf(values: EventFormValues): Lang {
   return values.languages.includes(values.defaultLang) ? values.defaultLang : (values.languages[0] ?? values.defaultLang);
 }
 
+/** The offered languages in the order content falls back through, as the form shows them. */
+export function fallbackOrderOf(values: EventFormValues): Lang[] {
+  const event = { defaultLang: defaultLangOf(values), languages: values.languages, fallbackLangs: values.fallbackLangs ?? undefined };
+  return contentFallbacks(event).filter((lang) => values.languages.includes(lang));
+}
+
+/** The order shown with `lang` moved one place up (-1) or down (1); unchanged at either end. */
+export function moveFallback(values: EventFormValues, lang: Lang, by: -1 | 1): Lang[] {
+  const order = fallbackOrderOf(values);
+  const from = order.indexOf(lang);
+  const to = from + by;
+  if (from < 0 || to < 0 || to >= order.length) return order;
+  order.splice(from, 1);
+  order.splice(to, 0, lang);
+  return order;
+}
+
+/** The order to save: the organizer's, without languages no longer offered; none when empty. */
+function fallbackLangsOf(values: EventFormValues): Lang[] | undefined {
+  const kept = values.fallbackLangs?.filter((lang) => values.languages.includes(lang)) ?? [];
+  return kept.length > 0 ? kept : undefined;
+}
+
 function sameDefaults(a: EventDefaults, b: EventDefaults): boolean {
   return (
     a.qa.open === b.qa.open &&
@@ -81,6 +109,7 @@ function sameDefaults(a: EventDefaults, b: EventDefaults): boolean {
 }
 
 export function createRequest(values: EventFormValues): EventCreateRequest {
+  const fallbackLangs = fallbackLangsOf(values);
   return {
     code: values.code.trim(),
     title: texts(values.title, values.languages),
@@ -93,10 +122,11 @@ export function createRequest(values: EventFormValues): EventCreateRequest {
     ...(values.color ? { color: values.color } : {}),
     ...(values.logoUrl.trim() ? { logoUrl: values.logoUrl.trim() } : {}),
     defaults: { qa: { ...values.defaults.qa }, poll: { ...values.defaults.poll } },
+    ...(fallbackLangs ? { fallbackLangs } : {}),
   };
 }
 
-/** The changes against the event as saved: only what differs, `null` to clear logo or colour. */
+/** The changes against the event as saved: only what differs, `null` to clear logo, colour or fallback order. */
 export function patchRequest(event: Event, values: EventFormValues): EventPatchRequest {
   const next = createRequest(values);
   const patch: EventPatchRequest = {};
@@ -111,5 +141,6 @@ export function patchRequest(event: Event, values: EventFormValues): EventPatchR
   if ((next.color ?? null) !== (event.color ?? null)) patch.color = next.color ?? null;
   if ((next.logoUrl ?? null) !== (event.logoUrl ?? null)) patch.logoUrl = next.logoUrl ?? null;
   if (next.defaults && !sameDefaults(next.defaults, eventDefaults(event))) patch.defaults = next.defaults;
+  if (JSON.stringify(next.fallbackLangs ?? null) !== JSON.stringify(event.fallbackLangs ?? null)) patch.fallbackLangs = next.fallbackLangs ?? null;
   return patch;
 }

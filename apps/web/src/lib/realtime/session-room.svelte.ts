@@ -1,4 +1,5 @@
 import { sortQuestions, type QuestionOrder } from '@jisr/core/questions';
+import type { Lang } from '@jisr/protocol/common';
 import type { QaSettings, Session } from '@jisr/protocol/event';
 import { ClientEvent, ServerEvent } from '@jisr/protocol/events';
 import type { Ballot, Poll, PollCreateInput, PollEditInput } from '@jisr/protocol/poll';
@@ -232,6 +233,11 @@ export class SessionRoom {
   /** Replaces a question's labels (moderators). */
   label(questionId: string, labels: readonly string[]): Promise<Result<Question>> {
     return this.#changeQuestion(() => request(this.#socket, ClientEvent.QuestionLabel, { questionId, labels: [...labels] }));
+  }
+
+  /** A moderator's translation of a question into `lang`; an empty text removes it. */
+  translate(questionId: string, lang: Lang, text: string): Promise<Result<Question>> {
+    return this.#changeQuestion(() => request(this.#socket, ClientEvent.QuestionTranslate, { questionId, lang, text }));
   }
 
   /**

@@ -178,6 +178,11 @@ describe('SessionRoom', () => {
     expect(socket.sent.at(-1)).toMatchObject({ event: ClientEvent.QuestionReply, payload: { questionId: 'q_1', text: 'In the workshop' } });
     void room.label('q_1', ['budget']);
     expect(socket.sent.at(-1)).toMatchObject({ event: ClientEvent.QuestionLabel, payload: { questionId: 'q_1', labels: ['budget'] } });
+    const translated = room.translate('q_1', 'ar', 'متى؟');
+    expect(socket.sent.at(-1)).toMatchObject({ event: ClientEvent.QuestionTranslate, payload: { questionId: 'q_1', lang: 'ar', text: 'متى؟' } });
+    socket.answer(ClientEvent.QuestionTranslate, { ...question('q_1', 0), translations: { ar: 'متى؟' } });
+    expect((await translated).ok).toBe(true);
+    expect(room.state?.questions[0]?.translations).toEqual({ ar: 'متى؟' });
     void room.settings({ moderated: false });
     expect(socket.sent.at(-1)).toMatchObject({ event: ClientEvent.SessionSettings, payload: { sessionId: 's_1', qa: { moderated: false } } });
   });
