@@ -35,20 +35,21 @@ import { startRetentionSweep } from './audit/retention-sweep.js';
 import { createInsightsRecorder } from './insights/insights-recorder.js';
 import { apiNotFound, errorResponder } from './http/respond.js';
 import type { Logger } from './logger.js';
-import { registerPollHandlers } from './polls/poll-handlers.js';
+import { pollHandlers } from './polls/poll-handlers.js';
 import { createPollTimers } from './polls/poll-timers.js';
 import { createTallyBroadcaster } from './polls/tally-broadcaster.js';
 import { ASKS_PER_MINUTE, createAskLimiter, type AskLimiter } from './qa/ask-limiter.js';
-import { registerModerationHandlers } from './qa/moderation-handlers.js';
+import { moderationHandlers } from './qa/moderation-handlers.js';
 import { loadProfanityFilter } from './qa/profanity-lists.js';
-import { registerQuestionHandlers } from './qa/question-handlers.js';
+import { questionHandlers } from './qa/question-handlers.js';
+import { clientEventListener } from './realtime/handle.js';
 import { createProjector } from './realtime/projector.js';
 import { createReadCache, forgettingPublisher } from './realtime/read-cache.js';
 import { rooms } from './realtime/rooms.js';
 import { socketAuth } from './realtime/socket-auth.js';
 import type { JisrServer } from './realtime/types.js';
-import { registerSessionHandlers } from './session/session-handlers.js';
-import { joinOwnedEvents, registerAgendaHandlers } from './agenda/agenda-handlers.js';
+import { sessionHandlers } from './session/session-handlers.js';
+import { joinOwnedEvents, agendaHandlers } from './agenda/agenda-handlers.js';
 
 export interface AppDeps {
   store: Store;
@@ -194,6 +195,11 @@ export function createApp(deps: AppDeps): JisrApp {
   if (deps.web) app.use(deps.web);
   app.use(errorResponder(deps.logger));
 
+  // Every client event's handler, made once for all sockets (see clientEventListener).
+  const onClientEvent = clientEventListener(
+    { ...sessionHandlers(ctx), ...questionHandlers(ctx), ...moderationHandlers(ctx), ...pollHandlers(ctx), ...agendaHandlers(ctx) },
+    deps.logger,
+  );
   io.use(socketAuth(ctx));
   io.use(joinOwnedEvents(ctx));
   io.on('connection', (socket) => {
@@ -208,12 +214,7 @@ export function createApp(deps: AppDeps): JisrApp {
     // already holds what Jisr reads (address, headers, auth). Dropping it saves each idle
     // attendee its IncomingMessage (Socket.IO's "Memory usage" guide does the same).
     (socket.conn as { request: unknown }).request = null;
-    const logger = deps.logger.child({ socketId: socket.id });
-    registerSessionHandlers(ctx, socket, logger);
-    registerQuestionHandlers(ctx, socket, logger);
-    registerModerationHandlers(ctx, socket, logger);
-    registerPollHandlers(ctx, socket, logger);
-    registerAgendaHandlers(ctx, socket, logger);
+    socket.onAny(onClientEvent);
     const { claims } = socket.data;
     // Agenda changes and announcements reach every page of the event, not only session pages.
     if (claims.kind !== 'user') void socket.join(rooms.event(claims.eventId));

@@ -1,34 +1,25 @@
 import { ClientEvent } from '@jisr/protocol/events';
 import type { AppContext } from '../context.js';
-import type { Logger } from '../logger.js';
 import { authorizeInSession } from '../realtime/access.js';
-import { handle } from '../realtime/handle.js';
+import type { ClientEventHandlers } from '../realtime/handle.js';
 import { rooms } from '../realtime/rooms.js';
 import type { JisrSocket } from '../realtime/types.js';
 import { updateSession } from './agenda-service.js';
 import { announce, authorizeAnnouncer } from './announcements.js';
 
 /** Live agenda operations and announcements over the socket: the same rules as the HTTP routes. */
-export function registerAgendaHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
-  handle(
-    socket,
-    ClientEvent.AgendaUpdate,
-    async ({ sessionId, ...patch }) => {
+export function agendaHandlers(ctx: AppContext): ClientEventHandlers {
+  return {
+    [ClientEvent.AgendaUpdate]: async ({ sessionId, ...patch }, socket) => {
       const { event } = await authorizeInSession(ctx, socket, sessionId, 'agenda:update');
       return (await updateSession(ctx, event, sessionId, patch)).session;
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.Announce,
-    async (input) => {
+    [ClientEvent.Announce]: async (input, socket) => {
       const event = await authorizeAnnouncer(ctx, socket.data, input.eventId);
       return announce(ctx, event, input);
     },
-    logger,
-  );
+  };
 }
 
 /**

@@ -9,9 +9,8 @@ import { ClientEvent } from '@jisr/protocol/events';
 import type { Ballot, Poll, PollOption, PollSettings, PollTranslations } from '@jisr/protocol/poll';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import type { Logger } from '../logger.js';
 import { authorizeInSession } from '../realtime/access.js';
-import { handle } from '../realtime/handle.js';
+import type { ClientEventHandlers } from '../realtime/handle.js';
 import type { JisrSocket } from '../realtime/types.js';
 
 const SETUP_REFUSALS = {
@@ -71,7 +70,8 @@ async function authorizeOnPoll(ctx: AppContext, socket: JisrSocket, pollId: stri
   return { poll, ...(await authorizeInSession(ctx, socket, poll.sessionId, action, reads)) };
 }
 
-export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
+/** Polls: drafts, their lifecycle and ballots; made once per server and shared by its sockets. */
+export function pollHandlers(ctx: AppContext): ClientEventHandlers {
   const changed = (poll: Poll, seq: number) => ctx.events.publish({ type: 'poll.changed', poll, seq });
 
   /** Stores a new draft (created or duplicated) and tells the session. */
@@ -95,23 +95,16 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
     return value;
   };
 
-  handle(
-    socket,
-    ClientEvent.PollCreate,
-    async (input) => {
+  return {
+    [ClientEvent.PollCreate]: async (input, socket) => {
       const { event } = await authorizeInSession(ctx, socket, input.sessionId, 'poll:manage');
       const settings = newPollSettings(input.settings, eventDefaults(event).poll);
       checkSetup(input.kind, input.options, settings);
       checkTranslations(input.lang, input.options.length, input.translations);
       return createDraft({ ...input, settings, options: toOptions(input.options) });
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.PollEdit,
-    async ({ pollId, prompt, options, settings, lang, translations }) => {
+    [ClientEvent.PollEdit]: async ({ pollId, prompt, options, settings, lang, translations }, socket) => {
       const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
       const merged = applySettingsPatch(poll.settings, settings);
       const labels = options ?? poll.options.map((option) => option.label);
@@ -133,13 +126,8 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
       changed(value, seq);
       return value;
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.PollOpen,
-    async ({ pollId }) => {
+    [ClientEvent.PollOpen]: async ({ pollId }, socket) => {
       const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
       // One poll at a time on the screen: opening one closes whichever else is open.
       for (const other of await ctx.store.listPolls(poll.sessionId)) {
@@ -165,13 +153,8 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
       ctx.tallies.markDirty(pollId);
       return value;
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.PollClose,
-    async ({ pollId }) => {
+    [ClientEvent.PollClose]: async ({ pollId }, socket) => {
       await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
       const { value, seq } = await ctx.store.updatePoll(pollId, { state: 'closed' }, { states: ['open'] });
       ctx.pollTimers.disarm(pollId);
@@ -179,26 +162,16 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
       ctx.tallies.markDirty(pollId);
       return value;
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.PollReveal,
-    async ({ pollId }) => {
+    [ClientEvent.PollReveal]: async ({ pollId }, socket) => {
       await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
       const { value, seq } = await ctx.store.updatePoll(pollId, { revealed: true }, { states: ['open', 'closed'] });
       changed(value, seq);
       ctx.tallies.markDirty(pollId);
       return value;
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.PollReset,
-    async ({ pollId }) => {
+    [ClientEvent.PollReset]: async ({ pollId }, socket) => {
       await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
       const { value, seq } = await ctx.store.resetPoll(pollId);
       ctx.pollTimers.disarm(pollId);
@@ -206,36 +179,21 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
       ctx.tallies.markDirty(pollId);
       return value;
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.PollDuplicate,
-    async ({ pollId }) => {
+    [ClientEvent.PollDuplicate]: async ({ pollId }, socket) => {
       const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
       return createDraft(poll);
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.PollDelete,
-    async ({ pollId }) => {
+    [ClientEvent.PollDelete]: async ({ pollId }, socket) => {
       await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
       const { value, seq } = await ctx.store.deletePoll(pollId);
       ctx.pollTimers.disarm(pollId);
       ctx.events.publish({ type: 'poll.removed', poll: value, seq });
       return { pollId };
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.PollVote,
-    async ({ pollId, ballot, clientId }) => {
+    [ClientEvent.PollVote]: async ({ pollId, ballot, clientId }, socket) => {
       const { poll, actor, event } = await authorizeOnPoll(ctx, socket, pollId, 'poll:vote');
       const now = ctx.clock.now();
       /**
@@ -286,6 +244,5 @@ export function registerPollHandlers(ctx: AppContext, socket: JisrSocket, logger
       }
       return { pollId, ballot: result.ballot ?? ballot };
     },
-    logger,
-  );
+  };
 }

@@ -6,10 +6,8 @@ import type { Question } from '@jisr/protocol/question';
 import type { QuestionChange, QuestionGuard } from '@jisr/store/store';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import type { Logger } from '../logger.js';
 import { authorizeOnQuestion } from '../realtime/access.js';
-import { handle } from '../realtime/handle.js';
-import type { JisrSocket } from '../realtime/types.js';
+import type { ClientEventHandlers } from '../realtime/handle.js';
 
 /** Applies one change to a question and tells every viewer; returns the question as changed. */
 async function changeQuestion(
@@ -25,34 +23,23 @@ async function changeQuestion(
   return toPublicQuestion(target.value);
 }
 
-export function registerModerationHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
-  handle(
-    socket,
-    ClientEvent.QuestionModerate,
-    async ({ questionId, action }) => {
+/** Moderators' work on questions (approve, pin, answer, reply, label, translate); made once per server. */
+export function moderationHandlers(ctx: AppContext): ClientEventHandlers {
+  return {
+    [ClientEvent.QuestionModerate]: async ({ questionId, action }, socket) => {
       const { question, event } = await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
       const plan = planModeration(action, ctx.clock.now());
       const changed = await changeQuestion(ctx, questionId, plan.change, { statuses: plan.from });
       ctx.insights.count(event.id, questionModerated(question.sessionId, question.status, changed.status));
       return changed;
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.QuestionReply,
-    async ({ questionId, text }) => {
+    [ClientEvent.QuestionReply]: async ({ questionId, text }, socket) => {
       await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
       return changeQuestion(ctx, questionId, { reply: text.length > 0 ? text : null });
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.QuestionTranslate,
-    async ({ questionId, lang, text: raw }) => {
+    [ClientEvent.QuestionTranslate]: async ({ questionId, lang, text: raw }, socket) => {
       const { question } = await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
       if (lang === question.lang) throw new AppError('invalid_input', 'lang: is the question’s own language', 'lang');
       // The same clean-up as the question itself: no bidi overrides on a projector.
@@ -62,16 +49,10 @@ export function registerModerationHandlers(ctx: AppContext, socket: JisrSocket, 
       ctx.events.publish({ type: 'question.changed', question: value, seq });
       return toPublicQuestion(value);
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.QuestionLabel,
-    async ({ questionId, labels }) => {
+    [ClientEvent.QuestionLabel]: async ({ questionId, labels }, socket) => {
       await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
       return changeQuestion(ctx, questionId, { labels: normalizeLabels(labels) });
     },
-    logger,
-  );
+  };
 }

@@ -12,10 +12,8 @@ import {
 import { ClientEvent } from '@jisr/protocol/events';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import type { Logger } from '../logger.js';
 import { authorizeInSession, authorizeOnQuestion } from '../realtime/access.js';
-import { handle } from '../realtime/handle.js';
-import type { JisrSocket } from '../realtime/types.js';
+import type { ClientEventHandlers } from '../realtime/handle.js';
 
 const ASK_REFUSALS = {
   qa_closed: 'Questions are closed for this session.',
@@ -45,11 +43,10 @@ function readableText(raw: string): string {
   return text;
 }
 
-export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
-  handle(
-    socket,
-    ClientEvent.QuestionAsk,
-    async (input) => {
+/** Attendees' questions: ask, upvote, edit, delete; made once per server and shared by its sockets. */
+export function questionHandlers(ctx: AppContext): ClientEventHandlers {
+  return {
+    [ClientEvent.QuestionAsk]: async (input, socket) => {
       const { session, event, actor } = await authorizeInSession(ctx, socket, input.sessionId, 'question:ask');
       const key = actorKey(actor);
       const refusal = askRefusal(session, input.anonymous);
@@ -81,13 +78,8 @@ export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, lo
       if (created) ctx.insights.count(event.id, questionAsked(value));
       return toPublicQuestion(value);
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.QuestionVote,
-    async ({ questionId, vote }) => {
+    [ClientEvent.QuestionVote]: async ({ questionId, vote }, socket) => {
       const { question, session, actor } = await authorizeOnQuestion(ctx, socket, questionId, 'question:vote');
       const refusal = voteRefusal(question, session);
       if (refusal) throw new AppError('closed', VOTE_REFUSALS[refusal]);
@@ -96,13 +88,8 @@ export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, lo
       if (changed) ctx.insights.count(session.eventId, questionVoted(session.id, vote));
       return { questionId, votes: value.votes, voted: vote };
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.QuestionEdit,
-    async ({ questionId, text: raw }) => {
+    [ClientEvent.QuestionEdit]: async ({ questionId, text: raw }, socket) => {
       const { question, session, actor } = await authorizeOnQuestion(ctx, socket, questionId, 'question:edit-own');
       const key = actorKey(actor);
       if (question.authorKey !== key) throw new AppError('forbidden', 'Only the author may edit a question.');
@@ -127,13 +114,8 @@ export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, lo
       if (!edited) throw new Error('updateQuestion returned no change');
       return toPublicQuestion(edited.value);
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.QuestionDelete,
-    async ({ questionId }) => {
+    [ClientEvent.QuestionDelete]: async ({ questionId }, socket) => {
       const { question, actor } = await authorizeOnQuestion(ctx, socket, questionId, 'question:edit-own');
       const key = actorKey(actor);
       if (question.authorKey !== key) throw new AppError('forbidden', 'Only the author may delete a question.');
@@ -142,6 +124,5 @@ export function registerQuestionHandlers(ctx: AppContext, socket: JisrSocket, lo
       ctx.events.publish({ type: 'question.removed', question: value, seq });
       return { questionId };
     },
-    logger,
-  );
+  };
 }

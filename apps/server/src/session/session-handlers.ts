@@ -6,17 +6,14 @@ import { isQuestionVisible, toPublicQuestion } from '@jisr/core/questions';
 import { ClientEvent } from '@jisr/protocol/events';
 import type { Tally } from '@jisr/protocol/poll';
 import type { AppContext } from '../context.js';
-import type { Logger } from '../logger.js';
 import { authorizeInSession } from '../realtime/access.js';
-import { handle } from '../realtime/handle.js';
+import type { ClientEventHandlers } from '../realtime/handle.js';
 import { rooms } from '../realtime/rooms.js';
-import type { JisrSocket } from '../realtime/types.js';
 
-export function registerSessionHandlers(ctx: AppContext, socket: JisrSocket, logger: Logger): void {
-  handle(
-    socket,
-    ClientEvent.SessionJoin,
-    async ({ sessionId }) => {
+/** A session's live view (join, leave) and its Q&A settings; made once per server and shared by its sockets. */
+export function sessionHandlers(ctx: AppContext): ClientEventHandlers {
+  return {
+    [ClientEvent.SessionJoin]: async ({ sessionId }, socket) => {
       const { session, event, actor } = await authorizeInSession(ctx, socket, sessionId, 'session:view');
       const key = actorKey(actor);
       const staff = can(actor, 'question:view-hidden', { eventId: event.id, sessionId });
@@ -57,29 +54,18 @@ export function registerSessionHandlers(ctx: AppContext, socket: JisrSocket, log
         seq,
       };
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.SessionSettings,
-    async ({ sessionId, qa }) => {
+    [ClientEvent.SessionSettings]: async ({ sessionId, qa }, socket) => {
       await authorizeInSession(ctx, socket, sessionId, 'question:moderate');
       const { value, seq } = await ctx.store.updateSession(sessionId, { qa });
       ctx.events.publish({ type: 'session.changed', session: value, seq });
       return value;
     },
-    logger,
-  );
 
-  handle(
-    socket,
-    ClientEvent.SessionLeave,
-    async ({ sessionId }) => {
+    [ClientEvent.SessionLeave]: async ({ sessionId }, socket) => {
       const leaving = [...socket.rooms].filter((room) => room.startsWith(`session:${sessionId}:`));
       await Promise.all(leaving.map((room) => socket.leave(room)));
       return { sessionId };
     },
-    logger,
-  );
+  };
 }
