@@ -1,6 +1,6 @@
 import type { Contribution } from '@jisr/core/poll-ballots';
 import { StoreNotFound, type CastResult, type NewBallot } from '../store.js';
-import { castInTransaction, checkedContributions } from './polls.js';
+import { BallotTotals, castInTransaction, checkedContributions } from './polls.js';
 import type { Sql } from './sql.js';
 
 interface Pending {
@@ -13,7 +13,8 @@ interface Pending {
 /**
  * Ballots cast in the same turn of the event loop share one transaction (group commit).
  * A commit is most of a ballot's cost (its pages written to the WAL); in a vote storm,
- * hundreds of ballots arrive between two turns and one commit serves them all. Nothing
+ * hundreds of ballots arrive between two turns and one commit serves them all, and what
+ * they add to a poll's counts is written once (BallotTotals). Nothing
  * is answered before its commit: a ballot is acked only once it is on disk, as before.
  *
  * Each ballot keeps its own outcome: a refusal (unknown poll) is thrown before it writes
@@ -45,14 +46,16 @@ export class BallotBatch {
     const outcomes: ({ result: CastResult } | { refused: unknown })[] = [];
     try {
       this.sql.transaction(() => {
+        const totals = new BallotTotals(this.sql);
         for (const { input, contributions } of batch) {
           try {
-            outcomes.push({ result: castInTransaction(this.sql, input, contributions) });
+            outcomes.push({ result: castInTransaction(this.sql, totals, input, contributions) });
           } catch (error) {
             if (!(error instanceof StoreNotFound)) throw error;
             outcomes.push({ refused: error });
           }
         }
+        totals.write();
       });
     } catch (error) {
       for (const pending of batch) pending.reject(error);

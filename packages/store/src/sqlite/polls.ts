@@ -158,26 +158,29 @@ export function resetPoll(sql: Sql, id: string): Sequenced<Poll> {
 }
 
 /*
- * Casting is the hot path of a vote storm: a handful of cached statements, each a lookup
- * by primary key, in one IMMEDIATE transaction. Nothing in it scans.
+ * Casting is the hot path of a vote storm. Ballots are cast in batches (ballot-batch.ts),
+ * and what a batch adds to a poll's running counts is summed in memory and written once at
+ * its end (BallotTotals): per ballot there remain one lookup of the voter's stored ballot
+ * and one write of the new one, each by primary key. Nothing in it scans.
  */
-const POLL_FOR_BALLOT = 'SELECT state, session_id, kind FROM polls WHERE id = :pollId';
+const POLL_FOR_BALLOT = 'SELECT state, session_id, kind, casts FROM polls WHERE id = :pollId';
 const STORED_BALLOT = `SELECT ballot, contributions, client_id, voter_name, score FROM ballots
   WHERE poll_id = :pollId AND voter_key = :voterKey`;
-/** One more ballot stored (`added`: 1 for a first ballot, 0 for a change); returns its place. */
-const COUNT_CAST = 'UPDATE polls SET ballot_count = ballot_count + :added, casts = casts + 1 WHERE id = :pollId RETURNING casts';
+/** A batch's ballots counted: `added` first ballots, and the place of the last one cast. */
+const COUNT_CASTS = 'UPDATE polls SET ballot_count = ballot_count + :added, casts = :casts WHERE id = :pollId';
 const INSERT_BALLOT = `INSERT INTO ballots
   (poll_id, voter_key, session_id, voter_name, ballot, contributions, score, client_id, cast_at, ord)
   VALUES (:pollId, :voterKey, :sessionId, :voterName, :ballot, :contributions, :score, :clientId, :castAt, :ord)`;
 const REPLACE_BALLOT = `UPDATE ballots SET voter_name = :voterName, ballot = :ballot, contributions = :contributions,
   score = :score, client_id = :clientId, cast_at = :castAt, ord = :ord
   WHERE poll_id = :pollId AND voter_key = :voterKey`;
-/** Adds a weight; the first label seen for a key stays. */
+/**
+ * Adds a weight (negative when ballots were taken back); the first label seen for a key
+ * stays. Rows at 0 stay too: they keep the key's first label (getTallyCounts leaves them out).
+ */
 const ADD_CONTRIBUTION = `INSERT INTO poll_counts (poll_id, key, count, label) VALUES (:pollId, :key, :weight, :label)
   ON CONFLICT (poll_id, key) DO UPDATE
   SET count = poll_counts.count + excluded.count, label = coalesce(poll_counts.label, excluded.label)`;
-/** Rows at 0 stay: they keep the key's first label (getTallyCounts leaves them out). */
-const TAKE_BACK_CONTRIBUTION = 'UPDATE poll_counts SET count = count - :weight WHERE poll_id = :pollId AND key = :key';
 
 /** A named quiz ballot's points and name, added to the voter's line of the leaderboard. */
 const ADD_QUIZ_SCORE = `INSERT INTO quiz_scores (session_id, voter_key, name, score, ballots)
@@ -196,33 +199,90 @@ interface StoredBallot {
   score: number;
 }
 
+/** One poll as a batch sees it: read once, counted in memory, written once. */
+interface PollTotals {
+  state: string;
+  sessionId: string;
+  kind: string;
+  /** Ballots ever cast on the poll, this batch's included: the next ballot's place is casts + 1. */
+  casts: number;
+  /** `casts` when the batch read the poll: unchanged means nothing to write. */
+  castsBefore: number;
+  /** First ballots this batch added (changes don't add). */
+  added: number;
+  /** Net weight this batch adds per key, and the first label it saw for it. */
+  counts: Map<string, { weight: number; label: string | undefined }>;
+}
+
 /**
- * The one-ballot rule and the tally, inside a transaction the caller holds (a batch's: see
- * ballot-batch.ts), checked in this order: unknown poll (StoreNotFound, thrown before anything
- * is written), poll not open (closed), same clientId as the stored ballot (repeat), another
- * ballot already stored (locked, or changed when `allowChange`), else cast.
+ * What one batch of ballots adds to the polls it touches. Polls can't change under it (the
+ * batch holds the write lock and runs without yielding), so each is read once; `write()`
+ * at the end of the batch, inside its transaction, stores the sums.
  */
-export function castInTransaction(sql: Sql, input: NewBallot, contributions: Contribution[]): CastResult {
+export class BallotTotals {
+  readonly #polls = new Map<string, PollTotals | null>();
+
+  constructor(private readonly sql: Sql) {}
+
+  poll(pollId: string): PollTotals | null {
+    let totals = this.#polls.get(pollId);
+    if (totals === undefined) {
+      const row = this.sql.one<{ state: string; session_id: string; kind: string; casts: number }>(POLL_FOR_BALLOT, { pollId });
+      totals = row
+        ? { state: row.state, sessionId: row.session_id, kind: row.kind, casts: row.casts, castsBefore: row.casts, added: 0, counts: new Map() }
+        : null;
+      this.#polls.set(pollId, totals);
+    }
+    return totals;
+  }
+
+  write(): void {
+    for (const [pollId, totals] of this.#polls) {
+      if (!totals || totals.casts === totals.castsBefore) continue;
+      this.sql.run(COUNT_CASTS, { pollId, added: totals.added, casts: totals.casts });
+      for (const [key, { weight, label }] of totals.counts) {
+        this.sql.run(ADD_CONTRIBUTION, { pollId, key, weight, label: label ?? null });
+      }
+    }
+  }
+}
+
+function addWeight(totals: PollTotals, key: string, weight: number, label?: string): void {
+  const count = totals.counts.get(key);
+  if (count) {
+    count.weight += weight;
+    count.label ??= label;
+  } else {
+    totals.counts.set(key, { weight, label });
+  }
+}
+
+/**
+ * The one-ballot rule and the tally, inside a batch's transaction (ballot-batch.ts), checked
+ * in this order: unknown poll (StoreNotFound, thrown before anything is written), poll not
+ * open (closed), same clientId as the stored ballot (repeat), another ballot already stored
+ * (locked, or changed when `allowChange`), else cast. The counts go into `batch`, written
+ * when the batch ends.
+ */
+export function castInTransaction(sql: Sql, batch: BallotTotals, input: NewBallot, contributions: Contribution[]): CastResult {
   const { pollId, voterKey } = input;
-  const poll = sql.one<{ state: string; session_id: string; kind: string }>(POLL_FOR_BALLOT, { pollId });
+  const poll = batch.poll(pollId);
   if (!poll) throw new StoreNotFound(`no poll ${pollId}`);
   if (poll.state !== 'open') return { outcome: 'closed' };
   const stored = sql.one<StoredBallot>(STORED_BALLOT, { pollId, voterKey });
   if (stored) {
     if (stored.client_id === input.clientId) return { outcome: 'repeat', ballot: toBallot(stored.ballot) };
     if (!input.allowChange) return { outcome: 'locked', ballot: toBallot(stored.ballot) };
-    for (const { key, weight } of toContributions(stored.contributions)) {
-      sql.run(TAKE_BACK_CONTRIBUTION, { pollId, key, weight });
-    }
+    for (const { key, weight } of toContributions(stored.contributions)) addWeight(poll, key, -weight);
   }
-  const ord = sql.one<{ casts: number }>(COUNT_CAST, { pollId, added: stored ? 0 : 1 })?.casts;
-  if (ord === undefined) throw new Error(`poll ${pollId} vanished inside its own transaction`);
+  const ord = ++poll.casts;
+  if (!stored) poll.added += 1;
   const voterName = input.voterName ?? null;
   const score = input.score ?? 0;
   sql.run(stored ? REPLACE_BALLOT : INSERT_BALLOT, {
     pollId,
     voterKey,
-    ...(stored ? {} : { sessionId: poll.session_id }),
+    ...(stored ? {} : { sessionId: poll.sessionId }),
     voterName,
     ballot: toJson(input.ballot),
     contributions: toJson(contributions),
@@ -231,11 +291,9 @@ export function castInTransaction(sql: Sql, input: NewBallot, contributions: Con
     castAt: input.castAt,
     ord,
   });
-  for (const { key, weight, label } of contributions) {
-    sql.run(ADD_CONTRIBUTION, { pollId, key, weight, label: label ?? null });
-  }
+  for (const { key, weight, label } of contributions) addWeight(poll, key, weight, label);
   if (poll.kind === 'quiz') {
-    const sessionId = poll.session_id;
+    const { sessionId } = poll;
     const wasNamed = stored !== undefined && stored.voter_name !== null;
     if (wasNamed) sql.run(TAKE_BACK_QUIZ_SCORE, { sessionId, voterKey, score: stored.score });
     if (voterName !== null) sql.run(ADD_QUIZ_SCORE, { sessionId, voterKey, name: voterName, score });

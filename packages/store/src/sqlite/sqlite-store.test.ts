@@ -339,6 +339,25 @@ describe('SQLite store', () => {
     expect(results[52]).toMatchObject({ status: 'rejected', reason: { name: 'StoreNotFound' } });
     expect(await store.getTallyCounts(poll.id)).toMatchObject({ total: 51, counts: { opt_oui: 1, opt_non: 50 } });
 
+    // Changes within one batch: taken back and recounted in the batch's sums, first labels kept.
+    const changing = await openPoll(store, session.id, { settings: { results: 'live', allowChange: true, anonymous: true } });
+    const cloud = await openPoll(store, session.id, { kind: 'wordcloud', options: [], settings: { results: 'live', allowChange: true, anonymous: true } });
+    commits = 0;
+    await Promise.all([
+      store.castBallot(newBallot(changing, 'p:pa_1', { optionId: 'opt_oui' })),
+      store.castBallot(newBallot(changing, 'p:pa_1', { optionId: 'opt_non' }, { clientId: 'second-thoughts' })),
+      store.castBallot(newBallot(changing, 'p:pa_2', { optionId: 'opt_oui' })),
+      store.castBallot(newBallot(cloud, 'p:pa_1', { words: ['Rabat'] })),
+      store.castBallot(newBallot(cloud, 'p:pa_2', { words: ['rabat'] })),
+      store.castBallot(newBallot(cloud, 'p:pa_1', { words: ['Tanger'] }, { clientId: 'second-thoughts' })),
+    ]);
+    expect(commits).toBe(1);
+    expect(await store.getTallyCounts(changing.id)).toMatchObject({ total: 2, counts: { opt_oui: 1, opt_non: 1 } });
+    const words = await store.getTallyCounts(cloud.id);
+    expect(words.total).toBe(2);
+    expect(Object.values(words.counts).sort()).toEqual([1, 1]);
+    expect(Object.values(words.labels ?? {}).sort()).toEqual(['Rabat', 'Tanger']);
+
     // A ballot that breaks a table rule half-way (no cast time) fails its whole batch: none counted.
     const broken = { ...newBallot(poll, 'p:pa_99', { optionId: 'opt_oui' }), castAt: null as unknown as string };
     const batch = await Promise.allSettled([store.castBallot(newBallot(poll, 'p:pa_98', { optionId: 'opt_oui' })), store.castBallot(broken)]);
