@@ -82,36 +82,31 @@ export async function clusterScenario(options: BenchOptions): Promise<ScenarioRe
       trace('storm done');
       const seeded = await seedQuestions(first, event, sessionId, SEEDED);
       trace('questions seeded');
-      const light = await runQa({
-        pool,
-        sessionId,
-        rate: LIGHT_PROBE_RATE,
-        seconds: probeSeconds,
-        askEvery: 0,
-        questionIds: seeded,
-        serverPids: pids,
-        nodeOfWorker: (index) => urls[index % urls.length] ?? '',
-      });
+      const nodesLabel = `${nodeCount} node${nodeCount > 1 ? 's' : ''}`;
+      /** Upvotes on the seeded questions at `probeAt`/s, voters spread over the nodes. */
+      const upvotesAt = (probeAt: number) =>
+        runQa({
+          pool,
+          sessionId,
+          rate: probeAt,
+          seconds: probeSeconds,
+          askEvery: 0,
+          questionIds: seeded,
+          serverPids: pids,
+          nodeOfWorker: (index) => urls[index % urls.length] ?? '',
+        });
+      const light = await upvotesAt(LIGHT_PROBE_RATE);
       lightProbes[label] = light;
-      reportQa(report, `${label}.light.`, light, clients, `${nodeCount} node${nodeCount > 1 ? 's' : ''}, upvotes at ${LIGHT_PROBE_RATE}/s`);
+      reportQa(report, `${label}.light.`, light, clients, `${nodesLabel}, upvotes at ${LIGHT_PROBE_RATE}/s`);
       if (nodeCount === 2) {
         report.latency('two.light.upvoteSameNode', light.upvoteSameNode, `2 nodes, ${LIGHT_PROBE_RATE} upvotes/s: upvote -> phone on the voter’s node`);
         report.latency('two.light.upvoteOtherNode', light.upvoteOtherNode, `2 nodes, ${LIGHT_PROBE_RATE} upvotes/s: upvote -> phone on the other node`);
       }
       trace('light upvotes done');
-      const probe = await runQa({
-        pool,
-        sessionId,
-        rate: probeRate,
-        seconds: probeSeconds,
-        askEvery: 0,
-        questionIds: seeded,
-        serverPids: pids,
-        nodeOfWorker: (index) => urls[index % urls.length] ?? '',
-      });
+      const probe = await upvotesAt(probeRate);
       probes[label] = probe;
       trace('upvotes done');
-      reportQa(report, `${label}.probe.`, probe, clients, `${nodeCount} node${nodeCount > 1 ? 's' : ''}, upvotes`);
+      reportQa(report, `${label}.probe.`, probe, clients, `${nodesLabel}, upvotes`);
       if (nodeCount === 2) {
         report.latency('two.upvoteSameNode', probe.upvoteSameNode, '2 nodes: upvote -> phone on the voter’s node');
         report.latency('two.upvoteOtherNode', probe.upvoteOtherNode, '2 nodes: upvote -> phone on the other node');
