@@ -22,8 +22,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function staffPage(url: string, name: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport, locale: 'fr-BE' })).newPage();
+async function staffPage(url: string, name: string, viewport: { width: number; height: number }, locale = 'fr-BE'): Promise<Page> {
+  const page = await (await browser.newContext({ viewport, locale })).newPage();
   await page.goto(url);
   await hydrated(page);
   await page.getByTestId('invite-name').fill(name);
@@ -38,25 +38,32 @@ async function phone(url: string, locale: string): Promise<Page> {
   return page;
 }
 
+type Marked = { lang: string | null; dir: string | null; text: string };
+
+/** One text on the page as { lang, dir, text }. */
+async function marked(element: Locator): Promise<Marked> {
+  return {
+    lang: await element.getAttribute('lang'),
+    dir: await element.getAttribute('dir'),
+    text: (await element.textContent())?.trim() ?? '',
+  };
+}
+
 /** The columns of the wall, in order, as { lang, dir, text }. */
-async function sides(container: Locator): Promise<{ lang: string | null; dir: string | null; text: string }[]> {
-  const columns = container.getByTestId('screen-side');
-  return Promise.all(
-    (await columns.all()).map(async (column) => ({
-      lang: await column.getAttribute('lang'),
-      dir: await column.getAttribute('dir'),
-      text: (await column.textContent())?.trim() ?? '',
-    })),
-  );
+async function sides(container: Locator): Promise<Marked[]> {
+  return Promise.all((await container.getByTestId('screen-side').all()).map(marked));
 }
 
 const QUESTION_EN = 'When does the second phase of the programme start, and who can apply?';
 const QUESTION_AR = 'متى تبدأ المرحلة الثانية من البرنامج، ومن يمكنه التقدم؟';
+/** A question of the demo session, asked in Arabic (apps/server/src/demo/demo-event.ts), and the moderator's English for it. */
+const SEEDED_AR = 'ما هي خطط المؤسسة لدعم الشباب المغاربة في الخارج؟';
+const SEEDED_EN = 'What are the foundation’s plans to support young Moroccans abroad?';
 const PROMPT_EN = 'Where should we meet next year?';
 const PROMPT_AR = 'أين نلتقي في العام القادم؟';
 
 describe('content in two languages', () => {
-  it('a translated question and poll: each phone in its language, the screen in two columns side by side', async () => {
+  it('a translated question and poll: each phone and the speaker in their language, the screen with both, stacked in its list and side by side on stage', async () => {
     const agenda = await demoAgenda(app.url);
     const session = agenda.sessions.find((s) => s.status === 'live');
     const sessionId = session?.id ?? '';
@@ -99,6 +106,54 @@ describe('content in two languages', () => {
     expect(await translated.getAttribute('dir')).toBe('rtl');
     expect(await english.getByTestId('question').filter({ hasText: QUESTION_EN }).getByTestId('question-translation').count()).toBe(0);
 
+    // A question asked in Arabic, translated into English: on the English wall it reads in English first.
+    const seeded = moderator.getByTestId('mod-question').filter({ hasText: SEEDED_AR });
+    await seeded.getByTestId('mod-translate').click();
+    const seededForm = seeded.getByTestId('mod-translate-form');
+    await seededForm.getByTestId('mod-translate-lang').selectOption('en');
+    await seededForm.getByTestId('mod-translate-text').fill(SEEDED_EN);
+    await seededForm.getByTestId('mod-translate-save').click();
+    await seeded.locator('[data-testid="mod-translation"][data-lang="en"]').waitFor();
+
+    // Two votes lift the new question into the wall's top three (the demo's have 5, 3 and 1).
+    for (const page of [arabic, english]) {
+      const asked = page.getByTestId('question').filter({ hasText: QUESTION_EN });
+      await asked.getByTestId('vote-button').click();
+      await expect.poll(() => asked.getByTestId('vote-button').getAttribute('aria-pressed')).toBe('true');
+    }
+
+    // Nothing pinned: the wall lists the top questions, the Arabic under the English, right to left.
+    const listed = screen.getByTestId('screen-question');
+    const ours = listed.filter({ hasText: QUESTION_EN });
+    await ours.getByTestId('screen-question-also').waitFor();
+    await expect.poll(() => listed.count()).toBe(3);
+    expect(await marked(ours.getByTestId('screen-question-text'))).toEqual({ lang: 'en', dir: 'auto', text: QUESTION_EN });
+    expect(await marked(ours.getByTestId('screen-question-also'))).toEqual({ lang: 'ar', dir: 'rtl', text: QUESTION_AR });
+    const seededOnWall = listed.filter({ hasText: SEEDED_EN });
+    await seededOnWall.getByTestId('screen-question-also').waitFor();
+    expect(await marked(seededOnWall.getByTestId('screen-question-text'))).toEqual({ lang: 'en', dir: 'auto', text: SEEDED_EN });
+    expect(await marked(seededOnWall.getByTestId('screen-question-also'))).toEqual({ lang: 'ar', dir: 'rtl', text: SEEDED_AR });
+    // The French question has no Arabic: as it was, alone.
+    const french = listed.filter({ hasText: 'Comment les jeunes de la diaspora' });
+    expect(await french.getByTestId('screen-question-text').getAttribute('lang')).toBe('fr');
+    expect(await french.getByTestId('screen-question-also').count()).toBe(0);
+    await screen.waitForTimeout(400);
+    await screen.screenshot({ path: path.join(SHOTS, 'screen-list-en-ar.png') });
+
+    // A speaker whose phone is in Arabic reads the moderators' Arabic under the English question.
+    const speaker = await staffPage(await inviteLink(app.url, agenda.event.id, 'speaker', sessionId), 'Nadia', PHONE, 'ar-MA');
+    await speaker.waitForURL(`${base}/speaker`);
+    await hydrated(speaker);
+    expect(await speaker.locator('html').getAttribute('lang')).toBe('ar');
+    const onSpeaker = speaker.getByTestId('speaker-question').filter({ hasText: QUESTION_EN });
+    const speakerTranslation = onSpeaker.getByTestId('question-translation');
+    await speakerTranslation.filter({ hasText: QUESTION_AR }).waitFor();
+    expect(await marked(speakerTranslation.locator('[lang]'))).toEqual({ lang: 'ar', dir: 'rtl', text: QUESTION_AR });
+    // Asked in Arabic: nothing to add for an Arabic speaker.
+    expect(await speaker.getByTestId('speaker-question').filter({ hasText: SEEDED_AR }).getByTestId('question-translation').count()).toBe(0);
+    await onSpeaker.scrollIntoViewIfNeeded();
+    await speaker.screenshot({ path: path.join(SHOTS, 'speaker-ar.png') });
+
     await card.getByTestId('mod-pin').click();
     const pinned = screen.getByTestId('screen-pinned-sides');
     await pinned.waitFor();
@@ -108,6 +163,8 @@ describe('content in two languages', () => {
     ]);
     await screen.waitForTimeout(400);
     await screen.screenshot({ path: path.join(SHOTS, 'screen-question-en-ar.png') });
+    // On stage, the speaker keeps the Arabic under it.
+    await speaker.getByTestId('speaker-pinned').getByTestId('question-translation').filter({ hasText: QUESTION_AR }).waitFor();
 
     // A poll written in English with an Arabic translation, opened.
     const pollsTab = moderator.getByTestId('mod-tab-polls');
