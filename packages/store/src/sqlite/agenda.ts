@@ -22,6 +22,8 @@ import {
   toSpeaker,
   type EventRow,
   type RoomRow,
+  fromSession,
+  instantMs,
   type SessionRow,
   type SpeakerRow,
 } from './rows.js';
@@ -97,31 +99,8 @@ export function listSpeakers(sql: Sql, eventId: string): Speaker[] {
   return rows.map(toSpeaker);
 }
 
-/** `startsAt` in epoch milliseconds, for sorting. */
-function instantMs(startsAt: string): number {
-  const ms = Date.parse(startsAt);
-  // NaN would be stored as NULL and break the NOT NULL rule with a less helpful message.
-  if (Number.isNaN(ms)) throw new TypeError(`startsAt is not an instant: ${startsAt}`);
-  return ms;
-}
-
 export function createSession(sql: Sql, session: NewSession): Session {
-  const startsMs = instantMs(session.startsAt);
-  const row: SessionRow = {
-    id: newId('session'),
-    event_id: session.eventId,
-    room_id: session.roomId,
-    kind: session.kind,
-    title: toJson(session.title),
-    description: toJson(session.description),
-    starts_at: session.startsAt,
-    starts_ms: startsMs,
-    ends_at: session.endsAt,
-    status: session.status,
-    delay_minutes: session.delayMinutes,
-    speaker_ids: toJson(session.speakerIds),
-    qa: toJson(session.qa),
-  };
+  const row = fromSession({ ...session, id: newId('session') });
   const notFound = `no event ${session.eventId} with a room ${session.roomId}`;
   withConstraints({ notFound }, () => sql.insert('sessions', row));
   return toSession(row);

@@ -12,6 +12,8 @@ import {
   toInvite,
   toJson,
   toParticipant,
+  fromPoll,
+  fromSession,
   toPoll,
   toQuestion,
   toRoom,
@@ -200,26 +202,7 @@ function importAgenda(sql: Sql, dump: EventDump): void {
       photo_url: speaker.photoUrl ?? null,
     });
   }
-  for (const session of dump.sessions) {
-    const startsMs = Date.parse(session.startsAt);
-    if (Number.isNaN(startsMs)) throw new TypeError(`startsAt is not an instant: ${session.startsAt}`);
-    sql.insert('sessions', {
-      id: session.id,
-      event_id: session.eventId,
-      room_id: session.roomId,
-      kind: session.kind,
-      title: toJson(session.title),
-      description: toJson(session.description),
-      starts_at: session.startsAt,
-      starts_ms: startsMs,
-      ends_at: session.endsAt,
-      status: session.status,
-      delay_minutes: session.delayMinutes,
-      speaker_ids: toJson(session.speakerIds),
-      qa: toJson(session.qa),
-      seq: session.seq,
-    });
-  }
+  for (const session of dump.sessions) sql.insert('sessions', { ...fromSession(session), seq: session.seq });
   for (const participant of dump.participants) {
     sql.insert('participants', { id: participant.id, event_id: participant.eventId, name: participant.name ?? null, lang: participant.lang });
   }
@@ -255,23 +238,7 @@ function importQuestions(sql: Sql, dump: EventDump): void {
 
 function importPolls(sql: Sql, dump: EventDump): void {
   for (const poll of dump.polls) {
-    sql.insert('polls', {
-      id: poll.id,
-      session_id: poll.sessionId,
-      kind: poll.kind,
-      prompt: poll.prompt,
-      options: toJson(poll.options),
-      state: poll.state,
-      settings: toJson(poll.settings),
-      revealed: toFlag(poll.revealed),
-      created_at: poll.createdAt,
-      opened_at: poll.openedAt ?? null,
-      closes_at: poll.closesAt ?? null,
-      ballot_count: poll.ballots.length,
-      casts: poll.casts,
-      lang: poll.lang ?? null,
-      translations: poll.translations === undefined ? null : toJson(poll.translations),
-    });
+    sql.insert('polls', fromPoll(poll, { ballot_count: poll.ballots.length, casts: poll.casts }));
     for (const ballot of poll.ballots) {
       sql.insert('ballots', {
         poll_id: poll.id,

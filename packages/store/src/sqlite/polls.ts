@@ -11,7 +11,7 @@ import {
   type PollGuard,
   type Sequenced,
 } from '../store.js';
-import { toBallot, toContributions, toFlag, toJson, toPoll, type PollRow } from './rows.js';
+import { fromPoll, toBallot, toContributions, toFlag, toJson, toPoll, type PollRow } from './rows.js';
 import { bumpSeq, currentSeq } from './seq.js';
 import type { Sql } from './sql.js';
 
@@ -24,23 +24,7 @@ import type { Sql } from './sql.js';
 export function createPoll(sql: Sql, poll: NewPoll): Sequenced<Poll> {
   return sql.transaction((): Sequenced<Poll> => {
     if (currentSeq(sql, poll.sessionId) === undefined) throw new StoreNotFound(`no session ${poll.sessionId}`);
-    const row: PollRow = {
-      id: newId('poll'),
-      session_id: poll.sessionId,
-      kind: poll.kind,
-      prompt: poll.prompt,
-      options: toJson(poll.options),
-      state: poll.state,
-      settings: toJson(poll.settings),
-      revealed: toFlag(poll.revealed),
-      created_at: poll.createdAt,
-      opened_at: poll.openedAt ?? null,
-      closes_at: poll.closesAt ?? null,
-      ballot_count: 0,
-      casts: 0,
-      lang: poll.lang ?? null,
-      translations: poll.translations === undefined ? null : toJson(poll.translations),
-    };
+    const row = fromPoll({ ...poll, id: newId('poll') }, { ballot_count: 0, casts: 0 });
     sql.insert('polls', row);
     return { value: toPoll(row), seq: bumpSeq(sql, poll.sessionId) };
   });

@@ -240,6 +240,33 @@ export function toSpeaker(row: SpeakerRow): Speaker {
   };
 }
 
+/** A session's start as epoch ms (the column agenda order sorts by), or a TypeError. */
+export function instantMs(startsAt: string): number {
+  const ms = Date.parse(startsAt);
+  // NaN would be stored as NULL and break the NOT NULL rule with a less helpful message.
+  if (Number.isNaN(ms)) throw new TypeError(`startsAt is not an instant: ${startsAt}`);
+  return ms;
+}
+
+/** A session as its row (the inverse of toSession): creating one and importing a dump write the same columns. */
+export function fromSession(session: Session): SessionRow {
+  return {
+    id: session.id,
+    event_id: session.eventId,
+    room_id: session.roomId,
+    kind: session.kind,
+    title: toJson(session.title),
+    description: toJson(session.description),
+    starts_at: session.startsAt,
+    starts_ms: instantMs(session.startsAt),
+    ends_at: session.endsAt,
+    status: session.status,
+    delay_minutes: session.delayMinutes,
+    speaker_ids: toJson(session.speakerIds),
+    qa: toJson(session.qa),
+  };
+}
+
 export function toSession(row: SessionRow): Session {
   return {
     id: row.id,
@@ -297,6 +324,29 @@ export function toInvite(row: InviteRow): InviteRecord {
     uses: row.uses,
     tokenHash: row.token_hash,
     createdBy: row.created_by,
+  };
+}
+
+/**
+ * A poll as its row (the inverse of toPoll), with its ballot counters: zero for a new poll,
+ * the dump's own for an imported one.
+ */
+export function fromPoll(poll: Poll, counters: Pick<PollRow, 'ballot_count' | 'casts'>): PollRow {
+  return {
+    id: poll.id,
+    session_id: poll.sessionId,
+    kind: poll.kind,
+    prompt: poll.prompt,
+    options: toJson(poll.options),
+    state: poll.state,
+    settings: toJson(poll.settings),
+    revealed: toFlag(poll.revealed),
+    created_at: poll.createdAt,
+    opened_at: poll.openedAt ?? null,
+    closes_at: poll.closesAt ?? null,
+    ...counters,
+    lang: poll.lang ?? null,
+    translations: poll.translations === undefined ? null : toJson(poll.translations),
   };
 }
 
