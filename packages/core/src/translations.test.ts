@@ -1,6 +1,6 @@
 import type { Poll } from '@jisr/protocol/poll';
 import { describe, expect, it } from 'vitest';
-import { localizePoll, pollIn, pollTranslationRefusal, questionIn } from './translations.js';
+import { localizePoll, pollIn, pollTranslationRefusal, questionIn, questionTranslationRefusal } from './translations.js';
 
 const poll: Poll = {
   id: 'p1',
@@ -84,5 +84,12 @@ describe('pollTranslationRefusal', () => {
 
   it('refuses a translation into the poll’s own language', () => {
     expect(pollTranslationRefusal('ar', 2, poll.translations)).toEqual({ reason: 'own_language', field: 'translations.ar' });
+  });
+});
+
+describe('questionTranslationRefusal', () => {
+  it('refuses the question\'s own language and takes any other', () => {
+    expect(questionTranslationRefusal({ lang: 'en' }, 'en')).toBe('own_language');
+    expect(questionTranslationRefusal({ lang: 'en' }, 'ar')).toBeNull();
   });
 });

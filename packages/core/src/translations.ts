@@ -65,3 +65,11 @@ export function pollTranslationRefusal(
   }
   return null;
 }
+
+/**
+ * Why a moderator's translation of a question into `lang` is refused, or null: a question
+ * is not translated into the language it is written in (its own text is that).
+ */
+export function questionTranslationRefusal(question: Pick<Question, 'lang'>, lang: Lang): 'own_language' | null {
+  return lang === question.lang ? 'own_language' : null;
+}

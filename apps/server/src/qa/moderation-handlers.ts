@@ -1,6 +1,7 @@
 import { questionModerated } from '@jisr/core/insights';
 import { normalizeLabels, planModeration } from '@jisr/core/moderation';
 import { normalizeQuestionText, toPublicQuestion } from '@jisr/core/questions';
+import { questionTranslationRefusal } from '@jisr/core/translations';
 import { ClientEvent } from '@jisr/protocol/events';
 import type { Question } from '@jisr/protocol/question';
 import type { QuestionChange, QuestionGuard } from '@jisr/store/store';
@@ -41,7 +42,7 @@ export function moderationHandlers(ctx: AppContext): ClientEventHandlers {
 
     [ClientEvent.QuestionTranslate]: async ({ questionId, lang, text: raw }, socket) => {
       const { question } = await authorizeOnQuestion(ctx, socket, questionId, 'question:moderate');
-      if (lang === question.lang) throw new AppError('invalid_input', 'lang: is the question’s own language', 'lang');
+      if (questionTranslationRefusal(question, lang)) throw new AppError('invalid_input', 'lang: is the question’s own language', 'lang');
       // The same clean-up as the question itself: no bidi overrides on a projector.
       const text = raw.length > 0 ? normalizeQuestionText(raw) : null;
       if (raw.length > 0 && text === null) throw new AppError('invalid_input', 'text: must contain readable text', 'text');
