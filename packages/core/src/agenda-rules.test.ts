@@ -4,6 +4,7 @@ import { effectiveEnd, effectiveStart } from './agenda.js';
 import {
   cascadeAfter,
   checkEventDates,
+  checkEventLanguages,
   checkNewSession,
   checkSessionTimes,
   conflictsOf,
@@ -52,6 +53,13 @@ describe('event and session times', () => {
     expect(checkSessionTimes(BRUSSELS, at('b', '2026-12-05', '10:00', '10:00'))).toMatchObject({ field: 'endsAt' });
     expect(checkEventDates({ startDate: '2026-12-06', endDate: '2026-12-05' })).toMatchObject({ field: 'endDate' });
     expect(checkEventDates({ startDate: '2026-12-05', endDate: '2026-12-05' })).toBeNull();
+  });
+
+  it('takes a default language and a fallback order only among the languages offered', () => {
+    expect(checkEventLanguages({ languages: ['fr', 'en'], defaultLang: 'ar' })).toMatchObject({ kind: 'invalid', field: 'defaultLang' });
+    expect(checkEventLanguages({ languages: ['fr', 'en'], defaultLang: 'en', fallbackLangs: ['fr', 'nl'] })).toMatchObject({ field: 'fallbackLangs' });
+    expect(checkEventLanguages({ languages: ['fr', 'en'], defaultLang: 'en', fallbackLangs: ['fr'] })).toBeNull();
+    expect(checkEventLanguages({ languages: ['fr', 'en'], defaultLang: 'en', fallbackLangs: null })).toBeNull();
   });
 
   it('reads the event days in the event zone: 00:30 in Brussels is still inside though UTC says the day before', () => {

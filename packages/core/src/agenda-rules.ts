@@ -34,6 +34,17 @@ export function checkEventDates(window: Pick<Event, 'startDate' | 'endDate'>): A
   return null;
 }
 
+/** The default language and the organizer's fallback order name only languages the event offers. */
+export function checkEventLanguages(event: Pick<Event, 'languages' | 'defaultLang'> & { fallbackLangs?: Event['fallbackLangs'] | null }): AgendaProblem | null {
+  if (!event.languages.includes(event.defaultLang)) {
+    return { kind: 'invalid', field: 'defaultLang', message: 'defaultLang: must be one of the languages offered' };
+  }
+  if (event.fallbackLangs?.some((lang) => !event.languages.includes(lang))) {
+    return { kind: 'invalid', field: 'fallbackLangs', message: 'fallbackLangs: must list only languages the event offers' };
+  }
+  return null;
+}
+
 /** Planned times: end after start, both within the event's days in the event's zone. */
 export function checkSessionTimes(window: EventWindow, times: Pick<Session, 'startsAt' | 'endsAt'>): AgendaProblem | null {
   const start = Date.parse(times.startsAt);

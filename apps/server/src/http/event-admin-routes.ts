@@ -1,4 +1,4 @@
-import { checkEventDates, sessionsOutside, type AgendaProblem } from '@jisr/core/agenda-rules';
+import { checkEventDates, checkEventLanguages, sessionsOutside, type AgendaProblem } from '@jisr/core/agenda-rules';
 import { canCreateEvent } from '@jisr/core/permissions';
 import {
   EventCreateRequest,
@@ -11,7 +11,7 @@ import {
   type RoomResponse,
   type SpeakerResponse,
 } from '@jisr/protocol/admin';
-import { Id, type Lang } from '@jisr/protocol/common';
+import { Id } from '@jisr/protocol/common';
 import { StoreConflict } from '@jisr/store/store';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
@@ -23,16 +23,6 @@ import { authorizeInEvent, bearerClaims, eventById } from './staff-auth.js';
 
 function throwIf(problem: AgendaProblem | null): void {
   if (problem) throw problemError(problem);
-}
-
-/** The default language and the fallback order name only languages the event offers. */
-function checkLanguages(event: { languages: readonly Lang[]; defaultLang: Lang; fallbackLangs?: readonly Lang[] | null }): void {
-  if (!event.languages.includes(event.defaultLang)) {
-    throw new AppError('invalid_input', 'defaultLang: must be one of the languages offered', 'defaultLang');
-  }
-  if (event.fallbackLangs?.some((lang) => !event.languages.includes(lang))) {
-    throw new AppError('invalid_input', 'fallbackLangs: must list only languages the event offers', 'fallbackLangs');
-  }
 }
 
 /** A join code taken by another event, said on the field. */
@@ -54,7 +44,7 @@ export function eventAdminRoutes(ctx: AppContext): Router {
     const input = parse(EventCreateRequest, req.body);
     throwIf(checkEventDates(input));
     const defaultLang = input.defaultLang ?? input.languages[0] ?? 'en';
-    checkLanguages({ ...input, defaultLang });
+    throwIf(checkEventLanguages({ ...input, defaultLang }));
     const { logoUrl, color, defaults, ...rest } = input;
     const event = await ctx.store
       .createEvent({
@@ -77,7 +67,7 @@ export function eventAdminRoutes(ctx: AppContext): Router {
     const input = parse(EventPatchRequest, req.body);
     const next = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
     throwIf(checkEventDates(next));
-    checkLanguages(next);
+    throwIf(checkEventLanguages(next));
     if (input.timeZone !== undefined || input.startDate !== undefined || input.endDate !== undefined) {
       const outside = sessionsOutside(next, await ctx.store.listSessions(current.id));
       if (outside.length > 0) {
