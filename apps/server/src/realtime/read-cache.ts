@@ -8,7 +8,7 @@ import type { DomainEvent, DomainEventPublisher } from './domain-events.js';
 export type BallotReads = Pick<Store, 'getPoll' | 'getSession' | 'getEvent'>;
 
 /** How long a copy is trusted when no change was seen on this node. */
-export const READ_CACHE_TTL_MS = 1000;
+const READ_CACHE_TTL_MS = 1000;
 
 export interface ReadCache extends BallotReads {
   /** Drops what this domain event changed (publish passes every event through here). */
