@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant, Lang, LocalizedText } from './common.js';
 import { QaSettings, SessionKind, SessionStatus } from './event.js';
+import { QuestionTranslations } from './question.js';
 
 /** Longest delay or shift, either way, in minutes: a whole day of slippage is not a delay any more. */
 export const MAX_DELAY_MINUTES = 720;
@@ -87,8 +88,11 @@ export const AgendaChange = z.object({
 });
 export type AgendaChange = z.infer<typeof AgendaChange>;
 
-/** Why an `agenda:refresh` asks pages to fetch `GET /api/events/:code` again. */
-export const AGENDA_REFRESH_REASONS = ['event', 'rooms', 'speakers', 'sessions', 'import'] as const;
+/**
+ * Why an `agenda:refresh` asks pages to fetch `GET /api/events/:code` again; `surveys`: an
+ * event survey opened or closed (the agenda asks `survey:list` again).
+ */
+export const AGENDA_REFRESH_REASONS = ['event', 'rooms', 'speakers', 'sessions', 'import', 'surveys'] as const;
 export type AgendaRefreshReason = (typeof AGENDA_REFRESH_REASONS)[number];
 
 /** Longest an announcement stays up, in minutes (a day). */
@@ -96,18 +100,47 @@ export const ANNOUNCEMENT_MAX_MINUTES = 24 * 60;
 /** How long an announcement stays up when the sender says nothing. */
 export const ANNOUNCEMENT_DEFAULT_MINUTES = 120;
 
-/** `announce` @example { eventId: 'ev_1', text: 'Lunch is served in the hall', expiresInMinutes: 30 } */
-export const AnnounceInput = z.object({
-  eventId: Id,
-  text: z.string().trim().min(1).max(500),
-  expiresInMinutes: z.number().int().min(1).max(ANNOUNCEMENT_MAX_MINUTES).default(ANNOUNCEMENT_DEFAULT_MINUTES),
-});
+/** Longest text of an announcement, per language. */
+export const ANNOUNCEMENT_MAX_LENGTH = 500;
+
+/** An announcement's text per language: each 1-500 characters once trimmed; empty ones are dropped. */
+export const AnnouncementTexts = z
+  .partialRecord(Lang, z.string().trim().max(ANNOUNCEMENT_MAX_LENGTH))
+  .transform((texts) => Object.fromEntries(Object.entries(texts).filter(([, text]) => text)) as Partial<Record<Lang, string>>);
+
+/**
+ * `announce`: the text per language (`texts`), read by each phone in its own language with
+ * the event's fallback order; a plain `text` (the first version of this event) still works
+ * and counts as the event's default language. At least one of them has text.
+ * @example { eventId: 'ev_1', texts: { fr: 'Le déjeuner est servi', ar: 'الغداء جاهز' }, expiresInMinutes: 30 }
+ */
+export const AnnounceInput = z
+  .object({
+    eventId: Id,
+    text: z.string().trim().min(1).max(ANNOUNCEMENT_MAX_LENGTH).optional(),
+    texts: AnnouncementTexts.optional(),
+    expiresInMinutes: z.number().int().min(1).max(ANNOUNCEMENT_MAX_MINUTES).default(ANNOUNCEMENT_DEFAULT_MINUTES),
+  })
+  .refine((input) => input.text !== undefined || Object.keys(input.texts ?? {}).length > 0, {
+    message: 'must have a text in at least one language',
+    path: ['texts'],
+  });
 export type AnnounceInput = z.input<typeof AnnounceInput>;
 
 export const Announcement = z.object({
   id: Id,
   eventId: Id,
+  /** The text in the event's own language (its default, else the first fallback written): what older pages show. */
   text: z.string(),
+  /** The text per language as written (absent on announcements made before texts per language). */
+  texts: LocalizedText.optional(),
+  /**
+   * Machine translations (DESIGN 4b, `by: 'machine'`) into the event's languages the sender
+   * wrote no text in; they arrive after the announcement, as the same announcement again. A
+   * text the sender wrote in a language always wins over a machine's.
+   * @example { es: { text: 'El almuerzo está servido', by: 'machine', engine: 'apertium' } }
+   */
+  translations: QuestionTranslations.optional(),
   at: Instant,
   /** After this the announcement is no longer shown (absent on older ones: shown until replaced). */
   expiresAt: Instant.optional(),

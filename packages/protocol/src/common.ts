@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { LANGS, RTL_LANGS } from './langs.js';
 
-/** The six interface languages of Jisr, in the order the language menu shows them. */
-export const LANGS = ['ar', 'fr', 'en', 'es', 'de', 'nl'] as const;
+export { LANGS, RTL_LANGS };
 export const Lang = z.enum(LANGS);
 /** @example 'ar' */
 export type Lang = z.infer<typeof Lang>;
-
-/** Languages written right to left. */
-export const RTL_LANGS: readonly Lang[] = ['ar'];
 
 /** A server-made id: short, URL-safe. @example 'q_7Hc2kP9xQm1a' */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id (letters, digits, _ or -)');

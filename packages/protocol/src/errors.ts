@@ -10,6 +10,11 @@ export const ERROR_CODES = [
   'internal',
   /** The shared store (Redis) is unreachable for now: try again shortly (a retry with the same clientId is safe). */
   'unavailable',
+  /**
+   * A moderator muted the sender for now: their asks, open-text answers, comments and
+   * reactions are refused. Said neutrally to them; nothing else is told.
+   */
+  'muted',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -43,7 +48,73 @@ export interface CsvProblem {
   line: number;
   /** The column at fault, when one is. */
   column?: string;
+  /** What is wrong, for the reader's language: the web words it from this and `params`. */
+  code: CsvProblemCode;
+  params?: CsvProblemParams;
+  /** The same in English, for API clients without a dictionary. */
   message: string;
+}
+
+/**
+ * What can be wrong in an imported agenda CSV, a closed set so each has a sentence in every
+ * dictionary (issue 25.5: the import's English reached French organizers).
+ */
+export const CSV_PROBLEM_CODES = [
+  /** Broken quoting or similar; `value` is the parser's own English words. */
+  'not_csv',
+  /** `count` cells where the header has `expected`. */
+  'cell_count',
+  /** A header cell that is no column; `value` is it. */
+  'unknown_column',
+  'missing_column',
+  'no_title_column',
+  /** More than `max` rows. */
+  'too_many_rows',
+  /** A cell longer than `max` characters. */
+  'too_long',
+  /** `value`: an id that no session of the event has. */
+  'unknown_session',
+  /** `value`: an id already on line `line`. */
+  'repeated_session',
+  /** `value` is not YYYY-MM-DD. */
+  'bad_day',
+  /** `value` is not HH:MM (up to 23:59 for a start, 24:00 for an end). */
+  'bad_time',
+  'no_room',
+  /** `value` is no session kind in any language. */
+  'bad_kind',
+  'no_title',
+  'end_before_start',
+  /** Before the event's first day (`day`) or after its last (`day`), in its zone. */
+  'before_event',
+  'after_event',
+  /** Overlaps `sessions` in room `room`. */
+  'overlap',
+] as const;
+export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];
+
+/**
+ * The specifics a problem's sentence names.
+ * @example { value: '25:00' } or { room: 'Salle A', sessions: [{ title: 'Ouverture', line: 2 }] }
+ */
+export interface CsvProblemParams {
+  value?: string;
+  count?: number;
+  expected?: number;
+  max?: number;
+  line?: number;
+  day?: string;
+  room?: string;
+  /** The sessions overlapped: on a line of the file, or already planned (`id`). */
+  sessions?: { title: string; line?: number; id?: string }[];
+}
+
+/** "Did you mean Grande salle?": a name in an imported CSV, and the existing one it is close to. */
+export interface NameSuggestion {
+  kind: 'room' | 'speaker';
+  /** As written in the CSV: `{ kind: 'room', name: 'Grand salle', existing: 'Grande salle' }`. */
+  name: string;
+  existing: string;
 }
 
 export interface ApiErrorDetails {
@@ -51,8 +122,15 @@ export interface ApiErrorDetails {
   conflicts?: SessionConflict[];
   /** `invalid_input` on an agenda import: every problem, by line. */
   problems?: CsvProblem[];
-  /** `conflict` on deleting a room or speaker still in use: the sessions using it. */
+  /** `invalid_input` on an agenda import with names awaiting "use the existing one" or "create". */
+  suggestions?: NameSuggestion[];
+  /**
+   * `conflict` on deleting a room or speaker still in use: the sessions using it;
+   * `forbidden` on a cascade beyond a session-scoped moderator's session: the sessions it would move.
+   */
   sessionIds?: string[];
+  /** `rate_limited`: seconds until a new try may succeed (also sent as the HTTP `Retry-After` header). */
+  retryAfterSeconds?: number;
 }
 
 /** The one ack envelope of every client -> server event. */
@@ -70,4 +148,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   closed: 409,
   internal: 500,
   unavailable: 503,
+  muted: 403,
 };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { Announcement } from './agenda.js';
 import { Id, Instant } from './common.js';
-import { Event, Room, Session, Speaker } from './event.js';
+import { Event, PhotoVersion, Room, Session, Speaker } from './event.js';
 import { Invite, Participant } from './http.js';
 import { Ballot, Poll } from './poll.js';
 import { Question } from './question.js';
+import { Survey, SurveyAnswerItem } from './survey.js';
 
 /**
  * One event with everything in it, as a store-neutral JSON document: what `jisr export`
@@ -45,6 +46,9 @@ export const DumpQuestion = Question.extend({
   authorKey: z.string().min(1),
   clientId: z.string().min(1),
   voters: z.array(z.string().min(1)),
+  /** Merged into another question of the dump (a variant of it), with its place in that group's merge order. */
+  mergedInto: z.string().min(1).optional(),
+  mergeOrder: z.number().int().nonnegative().optional(),
 });
 export type DumpQuestion = z.infer<typeof DumpQuestion>;
 
@@ -63,6 +67,8 @@ export const DumpBallot = z.object({
   castAt: z.string(),
   /** Its place in the poll's answer order (open-text answers are listed by it). */
   place: z.number().int().positive(),
+  /** A moderator hid its open-text answer from the stage choices (absent: shown). */
+  hidden: z.boolean().optional(),
 });
 export type DumpBallot = z.infer<typeof DumpBallot>;
 
@@ -93,14 +99,39 @@ export type DumpQuizScore = z.infer<typeof DumpQuizScore>;
 export const DumpInvite = Invite.extend({ tokenHash: z.string().min(1), createdBy: z.string().min(1) });
 export type DumpInvite = z.infer<typeof DumpInvite>;
 
+/** An uploaded speaker photo (the stored WebP), base64: a backup or a move between stores keeps it. */
+export const DumpSpeakerPhoto = z.object({ speakerId: Id, version: PhotoVersion, data: z.base64().max(4 * 1024 * 1024) });
+export type DumpSpeakerPhoto = z.infer<typeof DumpSpeakerPhoto>;
+
+/** One person's answer to a survey, under their actor key (one per survey per person). */
+export const DumpSurveyAnswer = z.object({
+  authorKey: z.string().min(1),
+  answers: z.array(SurveyAnswerItem.extend({ held: z.boolean().optional() })),
+  clientId: z.string().min(1),
+  answeredAt: z.string(),
+});
+export type DumpSurveyAnswer = z.infer<typeof DumpSurveyAnswer>;
+
+/** An event survey with its answers, oldest first (then by author key). */
+export const DumpSurvey = Survey.extend({ answers: z.array(DumpSurveyAnswer) });
+export type DumpSurvey = z.infer<typeof DumpSurvey>;
+
 export const EventDump = z.object({
   format: z.literal(EVENT_DUMP_FORMAT),
   version: z.literal(EVENT_DUMP_VERSION),
   exportedAt: Instant,
   owner: DumpOwner,
+  /**
+   * Co-organizers, in the order they joined: matched by email in the target like the
+   * owner; one without an account there is left out (no password travels in a dump).
+   * Absent in dumps made before co-organizers existed.
+   */
+  coOrganizers: z.array(DumpOwner).default([]),
   event: Event,
   rooms: z.array(Room),
   speakers: z.array(Speaker),
+  /** By speaker id; absent in dumps made before photos were uploaded. */
+  speakerPhotos: z.array(DumpSpeakerPhoto).default([]),
   sessions: z.array(DumpSession),
   /** Sorted by id: attendees have no creation order worth keeping. */
   participants: z.array(Participant),
@@ -110,5 +141,7 @@ export const EventDump = z.object({
   invites: z.array(DumpInvite),
   /** Oldest first (the store keeps only the newest few). */
   announcements: z.array(Announcement),
+  /** Event surveys in creation order; absent in dumps made before surveys existed. */
+  surveys: z.array(DumpSurvey).default([]),
 });
 export type EventDump = z.infer<typeof EventDump>;

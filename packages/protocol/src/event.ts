@@ -62,6 +62,20 @@ export const Room = z.object({
 });
 export type Room = z.infer<typeof Room>;
 
+/** 16 hex digits of a SHA-256 of the stored photo. @example '3f9a0c2d41b7e8a6' */
+export const PhotoVersion = z.string().regex(/^[0-9a-f]{16}$/, 'must be a photo version (16 hex digits)');
+
+/** Where the app serves a speaker's uploaded photo (WebP, 256×256). @example speakerPhotoPath('e_1', 'sp_1', '3f9a0c2d41b7e8a6') // '/api/events/e_1/speakers/sp_1/photo/3f9a0c2d41b7e8a6.webp' */
+export function speakerPhotoPath(eventId: string, speakerId: string, version: string): string {
+  return `/api/events/${encodeURIComponent(eventId)}/speakers/${encodeURIComponent(speakerId)}/photo/${version}.webp`;
+}
+
+/** Photos as uploaded: what a phone's camera makes, no larger than this (they are stored resized). */
+export const SPEAKER_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
+export const SPEAKER_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** Stored photos are this wide and high (cropped to the centre), as WebP. */
+export const SPEAKER_PHOTO_SIZE = 256;
+
 export const Speaker = z.object({
   id: Id,
   eventId: Id,
@@ -69,7 +83,14 @@ export const Speaker = z.object({
   affiliation: z.string().max(200).optional(),
   country: z.string().max(100).optional(),
   bio: LocalizedText,
+  /** A photo elsewhere on the web (older events); an uploaded photo (`photoVersion`) wins over it. */
   photoUrl: WebUrl.optional(),
+  /**
+   * The uploaded photo's version (a hash of its bytes): the app serves it at
+   * `speakerPhotoPath(eventId, id, photoVersion)`, cached for good since a new photo has a new
+   * version. @example '3f9a0c2d41b7e8a6'
+   */
+  photoVersion: PhotoVersion.optional(),
 });
 export type Speaker = z.infer<typeof Speaker>;
 
@@ -86,6 +107,11 @@ export const QaSettings = z.object({
   /** Questions wait for a moderator's approval before others see them. */
   moderated: z.boolean(),
   anonymousAllowed: z.boolean(),
+  /**
+   * A moderator opened session feedback before the end (`session:settings`): phones offer
+   * "How was this session?" at once. Absent reads as false; an ended session offers it anyway.
+   */
+  feedbackOpen: z.boolean().optional(),
 });
 export type QaSettings = z.infer<typeof QaSettings>;
 

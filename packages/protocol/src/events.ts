@@ -5,21 +5,35 @@ import type { AgendaChange, AgendaRefreshReason } from './agenda.js';
 import type { Lang } from './common.js';
 import type { Session } from './event.js';
 import type { TokenClaims } from './http.js';
-import { PollCreateInput, PollEditInput, PollRefInput, PollVoteInput } from './poll.js';
+import { PollCreateInput, PollEditInput, PollHideWordInput, PollRefInput, PollVoteInput } from './poll.js';
 import type { Ballot, Poll, Tally } from './poll.js';
 import {
   QuestionAskInput,
   QuestionDeleteInput,
   QuestionEditInput,
   QuestionLabelInput,
+  QuestionMergeInput,
   QuestionModerateInput,
   QuestionReplyInput,
+  QuestionSimilarInput,
   QuestionTranslateInput,
+  QuestionUnmergeInput,
   QuestionVoteInput,
 } from './question.js';
-import type { Question, QuestionVoteResult } from './question.js';
+import type { Question, QuestionVoteResult, SimilarQuestion } from './question.js';
 import { SessionRefInput, SessionSettingsInput } from './session.js';
+import { PollAnswerHideInput, PollAnswersInput } from './poll-answers.js';
+import type { PollAnswerMessage, TextAnswer } from './poll-answers.js';
+import { SpeakerNoteInput, StageSetInput } from './stage.js';
+import type { SpeakerNote, Stage, StageUpdate } from './stage.js';
 import type { SessionSnapshot } from './session.js';
+import { ParticipantMuteInput, ParticipantUnmuteInput, ReactionSendInput } from './audience.js';
+import type { Mute, MuteChange, ReactionBurst, ReactionSent } from './audience.js';
+import { FeedbackGiveInput } from './feedback.js';
+import type { Feedback } from './feedback.js';
+import { SurveyAnswerInput, SurveyListInput } from './survey-answer.js';
+import type { SurveyAnswered } from './survey-answer.js';
+import type { AttendeeSurvey } from './survey.js';
 
 /**
  * Client -> server event names (protocol version 1). Use these constants, never the strings.
@@ -36,6 +50,12 @@ export const ClientEvent = {
   QuestionReply: 'question:reply',
   QuestionLabel: 'question:label',
   QuestionTranslate: 'question:translate',
+  /** A moderator merges a duplicate into the question that stays (DESIGN 4b). */
+  QuestionMerge: 'question:merge',
+  /** A moderator undoes a merge: the variant becomes a question of its own again. */
+  QuestionUnmerge: 'question:unmerge',
+  /** An attendee, before asking: published questions like the one being typed. */
+  QuestionSimilar: 'question:similar',
   SessionSettings: 'session:settings',
   PollCreate: 'poll:create',
   PollOpen: 'poll:open',
@@ -46,8 +66,29 @@ export const ClientEvent = {
   PollDuplicate: 'poll:duplicate',
   PollDelete: 'poll:delete',
   PollVote: 'poll:vote',
+  /** Takes a word off a word cloud (or puts it back): moderators. */
+  PollHideWord: 'poll:hide-word',
+  /** A text poll's answers so far, newest first (moderators' answers wall). */
+  PollAnswers: 'poll:answers',
+  /** Hides an open-text answer from the stage choices, or shows it again. */
+  PollAnswerHide: 'poll:answer-hide',
   AgendaUpdate: 'agenda:update',
   Announce: 'announce',
+  /** What the session's room screen, speaker view and overlay show (DESIGN 4b). */
+  StageSet: 'stage:set',
+  /** A moderator's private note to the session's speakers. */
+  SpeakerNote: 'speaker:note',
+  /** An attendee's tap on a reaction during a live session (coalesced into bursts). */
+  ReactionSend: 'reaction:send',
+  /** Mutes the author of a question (never named) for the session or the event. */
+  ParticipantMute: 'participant:mute',
+  ParticipantUnmute: 'participant:unmute',
+  /** An attendee rates an ended session 1 to 5, with an optional comment (once, changeable). */
+  FeedbackGive: 'feedback:give',
+  /** An attendee reads the event's open surveys (DESIGN 4b, issue 22). */
+  SurveyList: 'survey:list',
+  /** An attendee answers an event survey: once, idempotent by clientId. */
+  SurveyAnswer: 'survey:answer',
 } as const;
 export type ClientEventName = (typeof ClientEvent)[keyof typeof ClientEvent];
 
@@ -64,6 +105,20 @@ export const ServerEvent = {
   Announcement: 'announcement',
   /** An announcement withdrawn before it expired. */
   AnnouncementRemove: 'announcement:remove',
+  /** The session's stage changed (numbered like every session change). */
+  StageUpdate: 'stage:update',
+  /** A moderator's note, to the session's speakers only. */
+  SpeakerNote: 'speaker:note',
+  /** The session's questions and ballots were wiped (a rehearsal reset): join again for a fresh snapshot. */
+  SessionReset: 'session:reset',
+  /** A new (or newly hidden) open-text answer, to the session's moderators only. */
+  PollAnswer: 'poll:answer',
+  /** The session's reactions since the last burst, at most every 500 ms (screens, speakers, staff). */
+  ReactionBurst: 'reaction:burst',
+  /** A mute made in the session (staff only: it names the question, never the person). */
+  ParticipantMuted: 'participant:muted',
+  /** A mute lifted (staff only). */
+  ParticipantUnmuted: 'participant:unmuted',
 } as const;
 export type ServerEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
 
@@ -79,6 +134,9 @@ export const clientEventSchemas = {
   [ClientEvent.QuestionReply]: QuestionReplyInput,
   [ClientEvent.QuestionLabel]: QuestionLabelInput,
   [ClientEvent.QuestionTranslate]: QuestionTranslateInput,
+  [ClientEvent.QuestionMerge]: QuestionMergeInput,
+  [ClientEvent.QuestionUnmerge]: QuestionUnmergeInput,
+  [ClientEvent.QuestionSimilar]: QuestionSimilarInput,
   [ClientEvent.SessionSettings]: SessionSettingsInput,
   [ClientEvent.PollCreate]: PollCreateInput,
   [ClientEvent.PollOpen]: PollRefInput,
@@ -89,8 +147,19 @@ export const clientEventSchemas = {
   [ClientEvent.PollDuplicate]: PollRefInput,
   [ClientEvent.PollDelete]: PollRefInput,
   [ClientEvent.PollVote]: PollVoteInput,
+  [ClientEvent.PollHideWord]: PollHideWordInput,
+  [ClientEvent.PollAnswers]: PollAnswersInput,
+  [ClientEvent.PollAnswerHide]: PollAnswerHideInput,
   [ClientEvent.AgendaUpdate]: AgendaUpdateInput,
   [ClientEvent.Announce]: AnnounceInput,
+  [ClientEvent.StageSet]: StageSetInput,
+  [ClientEvent.SpeakerNote]: SpeakerNoteInput,
+  [ClientEvent.ReactionSend]: ReactionSendInput,
+  [ClientEvent.ParticipantMute]: ParticipantMuteInput,
+  [ClientEvent.ParticipantUnmute]: ParticipantUnmuteInput,
+  [ClientEvent.FeedbackGive]: FeedbackGiveInput,
+  [ClientEvent.SurveyList]: SurveyListInput,
+  [ClientEvent.SurveyAnswer]: SurveyAnswerInput,
 } as const satisfies Record<ClientEventName, z.ZodType>;
 
 /** What each client event's ack carries on success. */
@@ -105,6 +174,9 @@ export interface ClientEventResults {
   'question:reply': Question;
   'question:label': Question;
   'question:translate': Question;
+  'question:merge': Question;
+  'question:unmerge': Question;
+  'question:similar': SimilarQuestion[];
   'session:settings': Session;
   'poll:create': Poll;
   'poll:open': Poll;
@@ -115,8 +187,19 @@ export interface ClientEventResults {
   'poll:duplicate': Poll;
   'poll:delete': { pollId: string };
   'poll:vote': { pollId: string; ballot: Ballot };
+  'poll:hide-word': Poll;
+  'poll:answers': TextAnswer[];
+  'poll:answer-hide': TextAnswer;
   'agenda:update': Session;
   announce: Announcement;
+  'stage:set': Stage;
+  'speaker:note': SpeakerNote;
+  'reaction:send': ReactionSent;
+  'participant:mute': Mute;
+  'participant:unmute': Mute;
+  'feedback:give': Feedback;
+  'survey:list': AttendeeSurvey[];
+  'survey:answer': SurveyAnswered;
 }
 
 /** The payload a client sends for each event (before defaults are applied). */
@@ -133,10 +216,16 @@ export interface QuestionUpsert {
   question: Question;
   seq: number;
 }
+/**
+ * A question left the viewer's list. `intoId` when it was merged into another: its author
+ * and voters follow that one (their "my question" and vote marks move to it).
+ * @example { questionId: 'q_2', sessionId: 'se_1', seq: 12, intoId: 'q_1' }
+ */
 export interface QuestionRemove {
   questionId: string;
   sessionId: string;
   seq: number;
+  intoId?: string;
 }
 export interface PollUpsert {
   poll: Poll;
@@ -174,6 +263,15 @@ export interface AnnouncementRemove {
   eventId: string;
 }
 
+/**
+ * After a rehearsal the organizer wiped the session's live data: what a viewer holds is
+ * stale as a whole. `seq` is the session's after the wipe. @example { sessionId: 'se_1', seq: 42 }
+ */
+export interface SessionReset {
+  sessionId: string;
+  seq: number;
+}
+
 export interface ServerToClientEvents {
   'question:upsert': (message: QuestionUpsert) => void;
   'question:remove': (message: QuestionRemove) => void;
@@ -184,6 +282,13 @@ export interface ServerToClientEvents {
   'agenda:refresh': (message: AgendaRefresh) => void;
   announcement: (message: Announcement) => void;
   'announcement:remove': (message: AnnouncementRemove) => void;
+  'stage:update': (message: StageUpdate) => void;
+  'speaker:note': (message: SpeakerNote) => void;
+  'session:reset': (message: SessionReset) => void;
+  'poll:answer': (message: PollAnswerMessage) => void;
+  'reaction:burst': (message: ReactionBurst) => void;
+  'participant:muted': (message: MuteChange) => void;
+  'participant:unmuted': (message: MuteChange) => void;
 }
 
 /**

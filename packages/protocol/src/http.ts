@@ -78,12 +78,29 @@ export const INVITE_ROLES = ['moderator', 'speaker', 'screen'] as const;
 export const InviteRole = z.enum(INVITE_ROLES);
 export type InviteRole = z.infer<typeof InviteRole>;
 
-/** `POST /api/events/:id/invites`: without `sessionId` the invite is for the whole event. */
+/** Who an invite is for, as the organizer wrote it: a name or an email, shown in the invite list. */
+export const Invitee = z.string().trim().min(1).max(200);
+
+/**
+ * `POST /api/events/:id/invites`: without `sessionId` the invite is for the whole event.
+ * @example { role: 'screen', roomId: 'room_…', invitee: 'Régie Grande salle' }
+ */
 export const InviteCreateRequest = z.object({
   role: InviteRole,
   sessionId: Id.optional(),
-  /** How long the link works. */
-  expiresInHours: z.number().int().min(1).max(24 * 60).default(72),
+  /**
+   * A screen invited for one room (not with `sessionId`): the link opens that room's screen,
+   * which follows the room's sessions. Screens only show, so the pass itself is the event's.
+   */
+  roomId: Id.optional(),
+  /** Who the link is for (a name or an email), so the list says whose it is. */
+  invitee: Invitee.optional(),
+  /**
+   * How long the link works. Absent: until the end of the event's last day in its time zone,
+   * and at least a day from now (core `defaultInviteExpiry`). At most core's
+   * `longestInviteExpiry`: the event's end plus a week, or 30 days from now if that is later.
+   */
+  expiresInHours: z.number().int().min(1).max(24 * 800).optional(),
 });
 export type InviteCreateRequest = z.input<typeof InviteCreateRequest>;
 
@@ -92,16 +109,36 @@ export const Invite = z.object({
   eventId: Id,
   role: InviteRole,
   sessionId: Id.optional(),
+  /** A screen invited for one room (see InviteCreateRequest). */
+  roomId: Id.optional(),
+  invitee: z.string().optional(),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   revoked: z.boolean(),
   uses: z.number().int().nonnegative(),
+  /** The names given when the link was accepted, oldest first (the last 20 kept). */
+  usedBy: z.array(z.string()).default([]),
 });
 export type Invite = z.infer<typeof Invite>;
 
 /** The link to hand out; `token` is the secret part of `url`, shown only now. */
 export const InviteCreateResponse = z.object({ invite: Invite, url: z.string(), token: z.string() });
 export type InviteCreateResponse = z.infer<typeof InviteCreateResponse>;
+
+/**
+ * `POST /api/invites/lookup {token}` -> `InviteLookup`: what a link is for (event, role,
+ * session or room, who it was made for) before its holder accepts it.
+ */
+export const InviteLookupRequest = z.object({ token: z.string().min(16).max(200) });
+export const InviteLookup = z.object({
+  event: Event,
+  role: InviteRole,
+  sessionId: Id.optional(),
+  roomId: Id.optional(),
+  invitee: z.string().optional(),
+  expiresAt: z.iso.datetime(),
+});
+export type InviteLookup = z.infer<typeof InviteLookup>;
 
 /** `POST /api/invites/accept` */
 export const InviteAcceptRequest = z.object({
@@ -115,6 +152,8 @@ export const InviteAcceptResponse = z.object({
   role: InviteRole,
   event: Event,
   sessionId: Id.optional(),
+  /** A room screen's room: the page to open is that room's screen. */
+  roomId: Id.optional(),
 });
 export type InviteAcceptResponse = z.infer<typeof InviteAcceptResponse>;
 
@@ -122,6 +161,8 @@ export type InviteAcceptResponse = z.infer<typeof InviteAcceptResponse>;
 export const StaffMe = z.object({
   role: Role,
   name: z.string(),
+  /** An organizer's account: the event page tells the owner from co-organizers with it. */
+  userId: Id.optional(),
   events: z.array(Event),
   sessionId: Id.optional(),
 });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { ReactionCounts } from './audience.js';
 import { Id, Instant, Lang, LocalizedText } from './common.js';
 import { Event, Room, SessionStatus } from './event.js';
+import { FeedbackSummary } from './feedback.js';
 import { Poll, Tally } from './poll.js';
+import { TextAnswer } from './poll-answers.js';
 import { Question } from './question.js';
 
 const Count = z.number().int().nonnegative();
@@ -39,11 +42,14 @@ export const SessionInsight = z.object({
   askedByLang: LangCounts,
   /** asked + upvotes + ballots: how much the audience did. */
   engagement: Count,
+  /** Reactions tapped during the session (taps a person's rate limit refused not counted). */
+  reactions: Count,
+  reactionsByKind: ReactionCounts,
 });
 export type SessionInsight = z.infer<typeof SessionInsight>;
 
-/** One minute of the event. @example { minute: '2026-12-05T08:31:00.000Z', joins: 4, live: 120 } */
-export const TimelinePoint = z.object({ minute: Instant, joins: Count, live: Count });
+/** One minute of the event. @example { minute: '2026-12-05T08:31:00.000Z', joins: 4, live: 120, reactions: 310 } */
+export const TimelinePoint = z.object({ minute: Instant, joins: Count, live: Count, reactions: Count });
 export type TimelinePoint = z.infer<typeof TimelinePoint>;
 
 export const InsightTotals = z.object({
@@ -57,6 +63,7 @@ export const InsightTotals = z.object({
   upvotes: Count,
   ballots: Count,
   waiting: Count,
+  reactions: Count,
 });
 export type InsightTotals = z.infer<typeof InsightTotals>;
 
@@ -74,6 +81,8 @@ export const InsightsResponse = z.object({
   sessions: z.array(SessionInsight),
   /** Participants now per room (its sessions' sockets summed). */
   rooms: z.array(z.object({ roomId: Id, name: LocalizedText, liveNow: Count })),
+  /** Session feedback, in agenda order, for the sessions someone rated (comments without their authors). */
+  feedback: z.array(FeedbackSummary).optional(),
 });
 export type InsightsResponse = z.infer<typeof InsightsResponse>;
 
@@ -87,8 +96,11 @@ export const ReportResponse = z.object({
   byEngagement: z.array(Id),
   /** The most upvoted published questions of each session, by session id (anonymous ones without a name). */
   topQuestions: z.record(z.string(), z.array(Question)),
-  /** Every poll that was opened, with its final tally, in agenda then creation order. */
-  polls: z.array(z.object({ poll: Poll, tally: Tally })),
+  /**
+   * Every poll that was opened, with its final tally, in agenda then creation order; an
+   * open-text poll with its answers, oldest first (those hidden from the screen marked).
+   */
+  polls: z.array(z.object({ poll: Poll, tally: Tally, answers: z.array(TextAnswer).optional() })),
   rooms: z.array(Room),
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;

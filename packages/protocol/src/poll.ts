@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClientId, Id, Instant, Lang } from './common.js';
+import { Translator } from './question.js';
 
 export const POLL_KINDS = ['single', 'multiple', 'rating', 'wordcloud', 'text', 'ranking', 'quiz'] as const;
 export const PollKind = z.enum(POLL_KINDS);
@@ -23,6 +24,8 @@ export const PollSettings = z.object({
   scaleMax: z.union([z.literal(5), z.literal(10)]).optional(),
   /** Quiz: index in `options` of the correct answer (at creation). */
   correctOption: z.number().int().min(0).optional(),
+  /** Word cloud: words a moderator took off the cloud (`poll:hide-word`), in core's folded form. */
+  hiddenWords: z.array(z.string().min(1).max(100)).max(500).optional(),
 });
 export type PollSettings = z.infer<typeof PollSettings>;
 
@@ -53,8 +56,21 @@ export type PollTranslationInput = z.input<typeof PollTranslationInput>;
 export const PollTranslationsInput = z.partialRecord(Lang, PollTranslationInput);
 export type PollTranslationsInput = z.input<typeof PollTranslationsInput>;
 
-/** A translation as a poll carries it. @example { prompt: 'أين نلتقي؟', options: ['مدريد', 'الرباط'] } */
-export const PollTranslation = z.object({ prompt: z.string(), options: z.array(z.string()) });
+/**
+ * A translation as a poll carries it. `by` says who made it (DESIGN 4b): a moderator
+ * (`human`, also what a translation without `by` is: polls stored before machine drafts)
+ * or an engine (`machine`, named in `engine`, through `pivot` when it had no direct pair),
+ * a draft the moderator can correct before opening; a correction is never replaced by a
+ * machine's.
+ * @example { prompt: '¿Dónde nos vemos?', options: ['Madrid', 'Rabat'], by: 'machine', engine: 'apertium' }
+ */
+export const PollTranslation = z.object({
+  prompt: z.string(),
+  options: z.array(z.string()),
+  by: Translator.optional(),
+  engine: z.string().max(64).optional(),
+  pivot: Lang.optional(),
+});
 export type PollTranslation = z.infer<typeof PollTranslation>;
 
 /** A poll's translations by language. @example { ar: { prompt: 'أين نلتقي؟', options: ['مدريد', 'الرباط'] } } */
@@ -125,6 +141,18 @@ export const PollSettingsPatch = z.object({
   correctOption: PollSettings.shape.correctOption.unwrap().nullable().optional(),
 });
 export type PollSettingsPatch = z.input<typeof PollSettingsPatch>;
+
+/**
+ * `poll:hide-word` (moderator): takes a word off a word cloud for everyone (or puts it back
+ * with `hidden: false`), open or closed; spellings that fold alike go together.
+ * @example { pollId: 'po_1', word: 'Salaud', hidden: true }
+ */
+export const PollHideWordInput = z.object({
+  pollId: Id,
+  word: z.string().trim().min(1).max(100),
+  hidden: z.boolean().default(true),
+});
+export type PollHideWordInput = z.input<typeof PollHideWordInput>;
 
 /** `poll:edit`: a field left out stays; `translations` replaces the whole map. */
 export const PollEditInput = z.object({
