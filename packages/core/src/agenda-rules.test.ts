@@ -1,4 +1,3 @@
-import type { Session } from '@jisr/protocol/event';
 import { describe, expect, it } from 'vitest';
 import { effectiveEnd, effectiveStart } from './agenda.js';
 import {
@@ -8,33 +7,18 @@ import {
   checkNewSession,
   checkSessionTimes,
   conflictsOf,
+  newSessionQa,
   planSessionUpdate,
   sessionsOutside,
   type AgendaPlan,
   type EventWindow,
 } from './agenda-rules.js';
-import { instantInZone, zoneOffsetMinutes } from './time-zones.js';
+import { zoneOffsetMinutes } from './time-zones.js';
+import { sessionAt } from './test-sessions.js';
 
 const BRUSSELS: EventWindow = { timeZone: 'Europe/Brussels', startDate: '2026-12-05', endDate: '2026-12-06' };
 
-/** A session at the event's wall-clock times, e.g. at('a', '2026-12-05', '09:00', '10:00'). */
-function at(id: string, day: string, start: string, end: string, extra: Partial<Session> = {}, zone = 'Europe/Brussels'): Session {
-  return {
-    id,
-    eventId: 'e1',
-    roomId: 'r1',
-    kind: 'talk',
-    title: { fr: `Séance ${id}` },
-    description: {},
-    startsAt: instantInZone(day, start, zone).toISOString(),
-    endsAt: instantInZone(day, end, zone).toISOString(),
-    status: 'scheduled',
-    delayMinutes: 0,
-    speakerIds: [],
-    qa: { open: true, moderated: false, anonymousAllowed: true },
-    ...extra,
-  };
-}
+const at = sessionAt;
 
 function changes(plan: AgendaPlan): { id: string; delay: number; kind: string; minutes?: number }[] {
   if (!plan.ok) throw new Error(`expected a plan, got ${plan.problem.kind}: ${plan.problem.message}`);
@@ -243,5 +227,15 @@ describe('other live operations', () => {
     const clash = at('c', '2026-12-05', '09:30', '10:30');
     expect(changes(planSessionUpdate(BRUSSELS, [a, clash], 'a', { title: { fr: 'Nouveau titre' } }))).toHaveLength(1);
     expect(changes(planSessionUpdate(BRUSSELS, [a, clash], 'a', { status: 'live' }))).toHaveLength(1);
+  });
+});
+
+describe('new sessions', () => {
+  it('start with the event Q&A defaults, closed for a break', () => {
+    const defaults = { qa: { open: true, moderated: true, anonymousAllowed: false }, poll: { results: 'live', allowChange: false, anonymous: true } } as const;
+    expect(newSessionQa({ defaults }, 'talk')).toEqual({ open: true, moderated: true, anonymousAllowed: false });
+    expect(newSessionQa({ defaults }, 'break')).toEqual({ open: false, moderated: true, anonymousAllowed: false });
+    expect(newSessionQa({}, 'break').open).toBe(false);
+    expect(newSessionQa({}, 'panel').open).toBe(true);
   });
 });

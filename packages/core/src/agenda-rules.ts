@@ -1,6 +1,6 @@
 import type { AgendaChange } from '@jisr/protocol/agenda';
 import { MAX_DELAY_MINUTES } from '@jisr/protocol/agenda';
-import type { Event, EventDefaults, Session, SessionStatus } from '@jisr/protocol/event';
+import type { Event, EventDefaults, QaSettings, Session, SessionKind, SessionStatus } from '@jisr/protocol/event';
 import { dayInZone, effectiveEnd, effectiveStart } from './agenda.js';
 
 /**
@@ -19,6 +19,15 @@ export const FALLBACK_DEFAULTS: EventDefaults = {
 
 export function eventDefaults(event: Pick<Event, 'defaults'>): EventDefaults {
   return event.defaults ?? FALLBACK_DEFAULTS;
+}
+
+/**
+ * The Q&A a new session starts with: the event's defaults, closed for a break (nobody is on
+ * stage to answer, and a phone offering to ask during the coffee reads as a mistake).
+ */
+export function newSessionQa(event: Pick<Event, 'defaults'>, kind: SessionKind): QaSettings {
+  const qa = eventDefaults(event).qa;
+  return kind === 'break' ? { ...qa, open: false } : { ...qa };
 }
 
 export type AgendaProblem =

@@ -2,6 +2,7 @@ import type { Room, Session } from '@jisr/protocol/event';
 import { describe, expect, it } from 'vitest';
 import {
   ballotCast,
+  reactionsTaken,
   emptyBatch,
   liveSample,
   mergeBatch,
@@ -77,6 +78,9 @@ describe('insights counters', () => {
     mergeBatch(batch, questionVoted('s1', true));
     mergeBatch(batch, questionVoted('s1', false));
     mergeBatch(batch, ballotCast('s2'));
+    mergeBatch(batch, reactionsTaken('s1', { clap: 40, up: 2 }, t0));
+    mergeBatch(batch, reactionsTaken('s1', { clap: 5 }, t1));
+    mergeBatch(batch, reactionsTaken('s2', {}, t1)); // nothing taken: nothing counted
     mergeBatch(batch, liveSample('n1', t0, 2, new Map([['s1', 2]])));
     mergeBatch(batch, liveSample('n2', t0, 1, new Map([['s2', 1]])));
     mergeBatch(batch, liveSample('n1', t1, 1, new Map([['s1', 1]])));
@@ -101,16 +105,17 @@ describe('insights counters', () => {
       upvotes: 1,
       ballots: 1,
       waiting: 1,
+      reactions: 47,
     });
     expect(insights.participantsByLang).toEqual({ ar: 1, fr: 1 });
     expect(insights.questionsByLang).toEqual({ ar: 1, fr: 2 });
     const [s1, s2] = insights.sessions;
-    expect(s1).toMatchObject({ joins: 3, participants: 2, livePeak: 2, liveNow: 1, asked: 1, approved: 1, answered: 1, upvotes: 1, engagement: 2 });
-    expect(s2).toMatchObject({ joins: 1, participants: 1, livePeak: 1, liveNow: 0, asked: 2, approved: 1, ballots: 1, waiting: 1, engagement: 3 });
+    expect(s1).toMatchObject({ joins: 3, participants: 2, livePeak: 2, liveNow: 1, asked: 1, approved: 1, answered: 1, upvotes: 1, engagement: 2, reactions: 47, reactionsByKind: { clap: 45, up: 2 } });
+    expect(s2).toMatchObject({ joins: 1, participants: 1, livePeak: 1, liveNow: 0, asked: 2, approved: 1, ballots: 1, waiting: 1, engagement: 3, reactions: 0, reactionsByKind: {} });
     expect(insights.timeline).toEqual([
-      { minute: '2026-12-05T08:00:00.000Z', joins: 2, live: 3 },
-      { minute: '2026-12-05T08:01:00.000Z', joins: 0, live: 0 },
-      { minute: '2026-12-05T08:02:00.000Z', joins: 1, live: 1 },
+      { minute: '2026-12-05T08:00:00.000Z', joins: 2, live: 3, reactions: 42 },
+      { minute: '2026-12-05T08:01:00.000Z', joins: 0, live: 0, reactions: 0 },
+      { minute: '2026-12-05T08:02:00.000Z', joins: 1, live: 1, reactions: 5 },
     ]);
     expect(insights.rooms).toEqual([{ roomId: 'r1', name: { en: 'Hall' }, liveNow: 1 }]);
     expect(rankByAttendance(insights.sessions)).toEqual(['s1', 's2']);

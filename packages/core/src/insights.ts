@@ -2,6 +2,7 @@ import type { Lang } from '@jisr/protocol/common';
 import type { Room, Session } from '@jisr/protocol/event';
 import type { InsightsResponse, LangCounts, SessionInsight, TimelinePoint } from '@jisr/protocol/insights';
 import type { QuestionStatus } from '@jisr/protocol/question';
+import { REACTION_KINDS, type ReactionCounts, type ReactionKind } from '@jisr/protocol/audience';
 
 /**
  * Insights are counted as things happen, into one flat map of numbers per event (a SQLite
@@ -61,6 +62,8 @@ export const insightKeys = {
   session: (sessionId: string, figure: SessionFigure) => `s:${sessionId}:${figure}`,
   sessionAskedIn: (sessionId: string, lang: Lang) => `s:${sessionId}:asked:${lang}`,
   sessionSet: (sessionId: string) => `s:${sessionId}`,
+  sessionReactions: (sessionId: string, kind: ReactionKind) => `s:${sessionId}:reactions:${kind}`,
+  reactionsAt: (minute: string) => `reactions@${minute}`,
   /** Gauges of one node. */
   liveNow: (node: string) => `now#${node}`,
   liveAt: (minute: string, node: string) => `live@${minute}#${node}`,
@@ -70,7 +73,7 @@ export const insightKeys = {
   heartbeat: (node: string) => `node#${node}`,
 };
 
-export type SessionFigure = 'joins' | 'participants' | 'asked' | 'approved' | 'answered' | 'upvotes' | 'ballots';
+export type SessionFigure = 'joins' | 'participants' | 'asked' | 'approved' | 'answered' | 'upvotes' | 'ballots' | 'reactions';
 
 /** An attendee joined the event (POST /api/join): counted once per participant. */
 export function participantJoined(participant: { id: string; lang: Lang }, at: Date): Partial<InsightBatch> {
@@ -125,6 +128,32 @@ export function questionModerated(
 /** An upvote given (+1) or taken back (-1). */
 export function questionVoted(sessionId: string, vote: boolean): Partial<InsightBatch> {
   return { add: { [insightKeys.session(sessionId, 'upvotes')]: vote ? 1 : -1 } };
+}
+
+/** Reactions taken in a session (one node's taps of one burst interval), by kind, in the minute `at`. */
+export function reactionsTaken(sessionId: string, counts: ReactionCounts, at: Date): Partial<InsightBatch> {
+  const add: Record<string, number> = {};
+  let total = 0;
+  for (const kind of REACTION_KINDS) {
+    const n = counts[kind] ?? 0;
+    if (n <= 0) continue;
+    add[insightKeys.sessionReactions(sessionId, kind)] = n;
+    total += n;
+  }
+  if (total === 0) return {};
+  add[insightKeys.session(sessionId, 'reactions')] = total;
+  add[insightKeys.reactionsAt(minuteOf(at))] = total;
+  return { add };
+}
+
+/** A session's reactions so far, by kind, from the counted map. */
+export function sessionReactions(counts: Readonly<Record<string, number>>, sessionId: string): ReactionCounts {
+  const result: ReactionCounts = {};
+  for (const kind of REACTION_KINDS) {
+    const n = counts[insightKeys.sessionReactions(sessionId, kind)] ?? 0;
+    if (n > 0) result[kind] = n;
+  }
+  return result;
 }
 
 /** A first ballot in a poll of the session. */
@@ -209,8 +238,8 @@ function freshNodes(counts: Readonly<Record<string, number>>, now: Date, staleAf
 }
 
 /** Every minute from the first to the last one seen, gaps filled with zeros. */
-function timeline(joins: ReadonlyMap<string, number>, live: ReadonlyMap<string, number>): TimelinePoint[] {
-  const minutes = [...new Set([...joins.keys(), ...live.keys()])].sort();
+function timeline(joins: ReadonlyMap<string, number>, live: ReadonlyMap<string, number>, reactions: ReadonlyMap<string, number>): TimelinePoint[] {
+  const minutes = [...new Set([...joins.keys(), ...live.keys(), ...reactions.keys()])].sort();
   const first = minutes[0];
   const last = minutes.at(-1);
   if (first === undefined || last === undefined) return [];
@@ -221,7 +250,7 @@ function timeline(joins: ReadonlyMap<string, number>, live: ReadonlyMap<string, 
   const list = fill ? [] : minutes;
   if (fill) for (let t = Date.parse(`${first}:00.000Z`); t <= end; t += 60_000) list.push(minuteOf(new Date(t)));
   for (const minute of list) {
-    points.push({ minute: `${minute}:00.000Z`, joins: joins.get(minute) ?? 0, live: live.get(minute) ?? 0 });
+    points.push({ minute: `${minute}:00.000Z`, joins: joins.get(minute) ?? 0, live: live.get(minute) ?? 0, reactions: reactions.get(minute) ?? 0 });
   }
   return points;
 }
@@ -266,6 +295,8 @@ export function summarizeInsights(input: InsightsInput): InsightsResponse {
       waiting: input.waiting[session.id] ?? 0,
       askedByLang: counts.langs(`s:${session.id}:asked`, ALL_LANGS),
       engagement: asked + upvotes + ballots,
+      reactions: key('reactions'),
+      reactionsByKind: sessionReactions(input.counts, session.id),
     };
   });
   const sum = (figure: keyof SessionInsight) => sessions.reduce((total, s) => total + (s[figure] as number), 0);
@@ -288,10 +319,11 @@ export function summarizeInsights(input: InsightsInput): InsightsResponse {
       upvotes: sum('upvotes'),
       ballots: sum('ballots'),
       waiting: sum('waiting'),
+      reactions: sum('reactions'),
     },
     participantsByLang: counts.langs('participants', ALL_LANGS),
     questionsByLang,
-    timeline: timeline(counts.perMinute('joins'), eventLive),
+    timeline: timeline(counts.perMinute('joins'), eventLive, counts.perMinute('reactions')),
     sessions,
     rooms: input.rooms.map((room) => ({
       roomId: room.id,

@@ -36,6 +36,17 @@ describe('nowAndNext', () => {
     expect(result.next).toEqual([]);
   });
 
+  it('keeps Next after Now: a session live early leaves an earlier one that never started out of Next', () => {
+    // The demo's case: the 09:30 panel is live at 08:50 while the 09:00 opening has not begun.
+    const live = { ...panelA, status: 'live' as const };
+    const result = nowAndNext([opening, live, lunch], at('08:50'), rooms);
+    expect(result.now.map((session) => session.id)).toEqual(['a']);
+    expect(result.next.map((session) => session.id)).toEqual(['lunch']);
+    const [first] = result.next;
+    const [current] = result.now;
+    expect(first && current && Date.parse(first.startsAt) >= Date.parse(current.startsAt)).toBe(true);
+  });
+
   it('has nothing after the last session', () => {
     expect(nowAndNext([opening, panelA], at('18:00'))).toEqual({ now: [], next: [] });
   });

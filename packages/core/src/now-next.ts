@@ -21,14 +21,17 @@ export function isUpcoming(session: Session, now: Date): boolean {
 }
 
 /**
- * "Now" and "Next" for the top of the agenda. Live status wins over the clock (a session
- * that overruns stays "now"); the delay shifts both. Breaks count: "Coffee break" is a
+ * "Now" and "Next" for the top of the agenda, in time order. Live status wins over the clock
+ * (a session that overruns, or starts early, is "now"); the delay shifts both. Breaks count: "Coffee break" is a
  * fine answer to "what is on now?".
  */
 export function nowAndNext(sessions: readonly Session[], now: Date, roomOrder: ReadonlyMap<string, number> = new Map()): NowNext {
   const order = byStartThenRoom(roomOrder);
   const current = sessions.filter((session) => isHappeningNow(session, now)).sort(order);
-  const upcoming = sessions.filter((session) => isUpcoming(session, now)).sort(order);
+  // "Next" reads after "Now": a session already live at 09:30 leaves a 09:00 one that never
+  // started out of "Next" (it was skipped, or nobody marked it), or the list runs backwards.
+  const latestNow = Math.max(-Infinity, ...current.map((session) => effectiveStart(session).getTime()));
+  const upcoming = sessions.filter((session) => isUpcoming(session, now) && effectiveStart(session).getTime() >= latestNow).sort(order);
   const first = upcoming[0];
   if (!first) return { now: current, next: [] };
   const soonest = effectiveStart(first).getTime();

@@ -74,6 +74,14 @@ describe('ballots', () => {
     expect(tally.words?.some((entry) => entry.word === 'de' || entry.word === 'في')).toBe(false);
   });
 
+  it('keeps up to 200 distinct words of a cloud, the most said first', () => {
+    const ballots: Ballot[] = Array.from({ length: 210 }, (_, at) => ({ words: [`thema${at}`] }));
+    ballots.push({ words: ['thema209'] });
+    const tally = tallyOf(poll('wordcloud', {}, []), ballots);
+    expect(tally.words).toHaveLength(200);
+    expect(tally.words?.[0]).toEqual({ word: 'thema209', count: 2 });
+  });
+
   it('scores quiz answers: full points at once, half at the last second, none when wrong', () => {
     expect(quizPoints(true, 0, 20)).toBe(1000);
     expect(quizPoints(true, 10_000, 20)).toBe(750);

@@ -72,13 +72,15 @@ function wordKeys(words: readonly string[]): { key: string; label: string }[] {
 
 /**
  * What a (valid) ballot adds to the running tally. Ranking is Borda: with n options the
- * first gets n - 1 points and the last 0, so the aggregate order is by points.
+ * first gets n - 1 points and the last 0, so the aggregate order is by points. Word-cloud
+ * words that `isProfane` flags add nothing: the cloud goes straight to the room screen, and
+ * no moderator stands between (the voter keeps their ballot as they sent it).
  */
-export function ballotContributions(poll: Poll, ballot: Ballot): Contribution[] {
+export function ballotContributions(poll: Poll, ballot: Ballot, isProfane: (text: string) => boolean = () => false): Contribution[] {
   if ('optionId' in ballot) return [{ key: ballot.optionId, weight: 1 }];
   if ('optionIds' in ballot) return ballot.optionIds.map((key) => ({ key, weight: 1 }));
   if ('value' in ballot) return [{ key: String(ballot.value), weight: 1 }];
-  if ('words' in ballot) return wordKeys(ballot.words).map(({ key, label }) => ({ key, weight: 1, label }));
+  if ('words' in ballot) return wordKeys(ballot.words).filter(({ label }) => !isProfane(label)).map(({ key, label }) => ({ key, weight: 1, label }));
   if ('order' in ballot) {
     const n = poll.options.length;
     return ballot.order.map((key, position) => ({ key, weight: n - 1 - position }));
@@ -94,8 +96,26 @@ export function quizPoints(correct: boolean, elapsedMs: number, timerSeconds: nu
   return Math.round(full * (1 - share / 2));
 }
 
-/** How many words a cloud shows at most: more is unreadable on a projector. */
-export const CLOUD_SIZE = 60;
+/** The key under which a word is counted (and hidden): the cloud's folded form. */
+export function cloudKey(word: string): string {
+  return wordKeys([word])[0]?.key ?? foldWord(word);
+}
+
+/** Settings with `word` taken off the cloud, or put back. */
+export function withHiddenWord(settings: Poll['settings'], word: string, hidden: boolean): Poll['settings'] {
+  const key = cloudKey(word);
+  const others = (settings.hiddenWords ?? []).filter((kept) => kept !== key);
+  const hiddenWords = hidden ? [...others, key] : others;
+  const { hiddenWords: _old, ...rest } = settings;
+  return hiddenWords.length > 0 ? { ...rest, hiddenWords } : rest;
+}
+
+/**
+ * How many words a cloud's tally carries at most, the most said first. The room screen
+ * shrinks the cloud to show them all, and says how many it leaves out when its smallest
+ * word would no longer read; the cap keeps each tally broadcast a few kilobytes.
+ */
+export const CLOUD_SIZE = 200;
 
 /** Running counts as a store keeps them, turned into the Tally clients see. */
 export interface TallyCounts {
@@ -126,8 +146,9 @@ export function buildTally(poll: Poll, { total, counts, labels = {}, leaderboard
       return total > 0 ? { ...base, counts: perValue, average: sum / total } : { ...base, counts: perValue };
     }
     case 'wordcloud': {
+      const hidden = new Set(poll.settings.hiddenWords ?? []);
       const words = Object.entries(counts)
-        .filter(([, count]) => count > 0)
+        .filter(([key, count]) => count > 0 && !hidden.has(key))
         .sort(([a, ca], [b, cb]) => cb - ca || a.localeCompare(b))
         .slice(0, CLOUD_SIZE)
         .map(([key, count]) => ({ word: labels[key] ?? key, count }));

@@ -45,4 +45,11 @@ describe('newPollSettings', () => {
   it('keeps what poll:create says over the defaults', () => {
     expect(newPollSettings({ results: 'live', allowChange: false, anonymous: true }, defaults)).toEqual({ results: 'live', allowChange: false, anonymous: true });
   });
+
+  it('keeps a quiz secret until it closes unless poll:create says otherwise (issue 18.5)', () => {
+    const live = { results: 'live', allowChange: false, anonymous: true } as const;
+    expect(newPollSettings({ correctOption: 0 }, live, 'quiz')).toEqual({ ...live, results: 'after_close', correctOption: 0 });
+    expect(newPollSettings({ correctOption: 0, results: 'live' }, live, 'quiz').results).toBe('live');
+    expect(newPollSettings({}, live, 'single').results).toBe('live');
+  });
 });

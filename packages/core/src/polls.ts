@@ -71,11 +71,16 @@ export function applySettingsPatch(settings: PollSettings, patch: PollSettingsPa
 
 /**
  * A new poll's settings: what `poll:create` says, the event's poll defaults for the rest.
+ * A quiz keeps its secret by default: its split and leaderboard wait for the close (or a
+ * reveal) whatever the event's default, or the hall would copy the leading answer. What
+ * `poll:create` says still wins.
  * @example newPollSettings({ results: 'hidden' }, { results: 'live', allowChange: true, anonymous: false }) // hidden, allowChange, named
+ * @example newPollSettings({}, { results: 'live', allowChange: true, anonymous: false }, 'quiz') // after_close
  */
-export function newPollSettings(given: PollCreateSettings, defaults: EventDefaults['poll']): PollSettings {
+export function newPollSettings(given: PollCreateSettings, defaults: EventDefaults['poll'], kind?: PollKind): PollSettings {
   const { results, allowChange, anonymous, ...rest } = given;
-  return { ...rest, results: results ?? defaults.results, allowChange: allowChange ?? defaults.allowChange, anonymous: anonymous ?? defaults.anonymous };
+  const defaultResults = kind === 'quiz' ? 'after_close' : defaults.results;
+  return { ...rest, results: results ?? defaultResults, allowChange: allowChange ?? defaults.allowChange, anonymous: anonymous ?? defaults.anonymous };
 }
 
 /** The edit that makes a draft's settings exactly `settings`: optional fields it lacks are cleared. */

@@ -3,11 +3,16 @@ import type { Session } from '@jisr/protocol/event';
 import type { Question, QuestionStatus } from '@jisr/protocol/question';
 import { QUESTION_MAX_LENGTH } from '@jisr/protocol/question';
 import type { Actor } from './actor.js';
+import { cleanTypedText, isReadable } from './typed-text.js';
 
-/** A question as stored: the public fields plus who asked it and with which retry key. */
+/**
+ * A question as stored: the public fields plus who asked it and with which retry key, and,
+ * once merged, the id of the question it was merged into (it then leaves every list).
+ */
 export interface QuestionRecord extends Question {
   authorKey: string;
   clientId: string;
+  mergedInto?: string;
 }
 
 export type AskRefusal = 'qa_closed' | 'session_over' | 'anonymous_not_allowed';
@@ -25,26 +30,13 @@ export function initialStatus(session: Session): QuestionStatus {
   return session.qa.moderated ? 'pending' : 'approved';
 }
 
-// C0/C1 controls except tab and newline, bidi overrides and isolates (U+202A-202E, U+2066-2069):
-// they can make a projector show text in another order than it was typed.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here.
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
-/** At least one letter, digit, punctuation mark or symbol: zero-width spaces alone are not a question. */
-const READABLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
-
 /**
- * The text as it will be stored: NFC, without control or bidi-override characters, runs of
- * blank lines folded, trimmed. Returns null when nothing readable is left or it is too long.
+ * The text as it will be stored: core's one clean-up for typed text (typed-text.ts). Returns
+ * null when nothing readable is left or it is too long.
  */
 export function normalizeQuestionText(raw: string): string | null {
-  const text = raw
-    .normalize('NFC')
-    .replace(UNSAFE_CHARS, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  if (!READABLE.test(text) || text.length > QUESTION_MAX_LENGTH) return null;
+  const text = cleanTypedText(raw);
+  if (!isReadable(text) || text.length > QUESTION_MAX_LENGTH) return null;
   return text;
 }
 
@@ -64,15 +56,31 @@ const PUBLIC_STATUSES: readonly QuestionStatus[] = ['approved', 'answered'];
  * published questions; attendees see published ones and their own pending ones.
  */
 export function isQuestionVisible(question: QuestionRecord, viewer: Actor, viewerKey: string): boolean {
+  // A merged question lives on as a variant of the one it was merged into, for everyone.
+  if (question.mergedInto !== undefined) return false;
   if (viewer.role === 'organizer' || viewer.role === 'moderator') return true;
   if (PUBLIC_STATUSES.includes(question.status)) return true;
   return viewer.role === 'attendee' && question.status === 'pending' && question.authorKey === viewerKey;
 }
 
-/** The question as it leaves the server: never the author's key, never a name on an anonymous one. */
+/**
+ * The question as it leaves the server: never the author's key, never a name on an
+ * anonymous one, never the moderators' `similar` hints (see toStaffQuestion).
+ */
 export function toPublicQuestion(record: QuestionRecord): Question {
-  const { authorKey: _authorKey, clientId: _clientId, authorName, ...question } = record;
+  const { authorKey: _authorKey, clientId: _clientId, mergedInto: _mergedInto, similar: _similar, authorName, ...question } = record;
   return record.anonymous || authorName === undefined ? question : { ...question, authorName };
+}
+
+/** The question as organizers and moderators get it: the public one plus its likely duplicates. */
+export function toStaffQuestion(record: QuestionRecord): Question {
+  const question = toPublicQuestion(record);
+  return record.similar && record.similar.length > 0 ? { ...question, similar: record.similar } : question;
+}
+
+/** The question a merged one lives on in (itself when not merged): where its votes and its author go. */
+export function keptQuestionId(record: Pick<QuestionRecord, 'id' | 'mergedInto'>): string {
+  return record.mergedInto ?? record.id;
 }
 
 export type QuestionOrder = 'popular' | 'recent';

@@ -1,6 +1,6 @@
 import type { Lang } from '@jisr/protocol/common';
-import type { Poll, PollTranslations } from '@jisr/protocol/poll';
-import type { Question } from '@jisr/protocol/question';
+import type { Poll, PollTranslation, PollTranslations } from '@jisr/protocol/poll';
+import type { DetectedLang, Question, QuestionTranslation, Translator } from '@jisr/protocol/question';
 
 /** A poll's texts in one language: the prompt, and each option's label by option id. */
 export interface LocalizedPoll {
@@ -8,6 +8,8 @@ export interface LocalizedPoll {
   lang: Lang | undefined;
   prompt: string;
   labels: Record<string, string>;
+  /** A machine's translation (DESIGN 4b): phones and screens label it and offer the original. */
+  machine?: boolean;
 }
 
 function ownTexts(poll: Poll): LocalizedPoll {
@@ -24,7 +26,73 @@ export function pollIn(poll: Poll, lang: Lang): LocalizedPoll | undefined {
   const translation = poll.translations?.[lang];
   if (!translation?.prompt) return undefined;
   const labels = Object.fromEntries(poll.options.map((option, at) => [option.id, translation.options[at] || option.label]));
-  return { lang, prompt: translation.prompt, labels };
+  return { lang, prompt: translation.prompt, labels, ...(pollTranslationBy(translation) === 'machine' ? { machine: true } : {}) };
+}
+
+/** Who made a poll's translation: one without `by` is a moderator's (stored before machine drafts). */
+export function pollTranslationBy(translation: Pick<PollTranslation, 'by'>): Translator {
+  return translation.by ?? 'human';
+}
+
+/** A poll's texts in one language, as a moderator sends them or a translation holds them. */
+type PollTexts = Pick<PollTranslation, 'prompt' | 'options'>;
+
+function samePollTexts(a: PollTexts, b: PollTexts): boolean {
+  return a.prompt === b.prompt && a.options.length === b.options.length && a.options.every((label, at) => label === b.options[at]);
+}
+
+/**
+ * A draft's translations after a moderator's edit, or undefined when the edit leaves them
+ * as they are. `sent` is the map the edit gives (it replaces the stored one), `textChanged`
+ * whether the prompt or options changed. What the moderator sends back exactly as a machine
+ * made it stays the machine's (the editor returns what it shows); anything else sent is
+ * theirs (`human`). A machine translation of the text before a change is dropped: the
+ * engine translates the new text; a moderator's stays (they correct it themselves).
+ * @example editedPollTranslations({ es: machineEs }, { es: { prompt: '¿Dónde?', options: [...] } }, false) // { es: { ..., by: 'human' } }
+ */
+export function editedPollTranslations(stored: PollTranslations | undefined, sent: Partial<Record<Lang, PollTexts>> | undefined, textChanged: boolean): PollTranslations | undefined {
+  if (sent === undefined && !textChanged) return undefined;
+  const edited: PollTranslations = {};
+  for (const [key, translation] of Object.entries(sent ?? stored ?? {})) {
+    if (!translation) continue;
+    const lang = key as Lang;
+    const before = stored?.[lang];
+    if (before && pollTranslationBy(before) === 'machine' && samePollTexts(translation, before)) {
+      if (!textChanged) edited[lang] = before;
+      continue;
+    }
+    edited[lang] = { prompt: translation.prompt, options: [...translation.options], by: 'human' };
+  }
+  return edited;
+}
+
+/**
+ * The languages an engine should translate a draft written in `source` into: each of the
+ * event's languages but its own and those a moderator translated.
+ */
+export function pollMachineTargets(poll: Pick<Poll, 'translations'>, source: Lang, eventLangs: readonly Lang[]): Lang[] {
+  return machineTargets(source, eventLangs).filter((lang) => {
+    const existing = poll.translations?.[lang];
+    return existing === undefined || pollTranslationBy(existing) === 'machine';
+  });
+}
+
+/**
+ * The poll's translations with an engine's added: each replaces none or another machine's,
+ * never a moderator's (mayReplaceTranslation). Null when nothing would change.
+ */
+export function withMachinePollTranslations(current: PollTranslations | undefined, machine: PollTranslations): PollTranslations | null {
+  const merged: PollTranslations = { ...current };
+  let changed = false;
+  for (const [key, translation] of Object.entries(machine)) {
+    const lang = key as Lang;
+    const existing = current?.[lang];
+    if (!translation || !mayReplaceTranslation(existing && { by: pollTranslationBy(existing) }, 'machine')) continue;
+    if (existing && pollTranslationBy(existing) === 'machine' && samePollTexts(existing, translation)) continue;
+    merged[lang] = translation;
+    changed = true;
+  }
+  return changed ? merged : null;
 }
 
 /**
@@ -40,10 +108,45 @@ export function localizePoll(poll: Poll, lang: Lang, fallbacks: readonly Lang[] 
   return ownTexts(poll);
 }
 
-/** A moderator's translation of the question into `lang`, or undefined (never the question itself). */
-export function questionIn(question: Pick<Question, 'lang' | 'translations'>, lang: Lang): string | undefined {
-  if (lang === question.lang) return undefined;
-  return question.translations?.[lang] || undefined;
+type Translatable = Pick<Question, 'lang' | 'translations' | 'detectedLang'>;
+
+/**
+ * The language the question's text is written in: the detected one when detection named
+ * one of Jisr's languages, else the language it was asked in.
+ */
+export function ownLang(question: Pick<Question, 'lang' | 'detectedLang'>): Lang {
+  const detected = question.detectedLang;
+  return detected !== undefined && detected !== 'und' ? detected : question.lang;
+}
+
+/** The question's translation into `lang` (a moderator's or a machine's), or undefined (never the question itself). */
+export function translationIn(question: Translatable, lang: Lang): QuestionTranslation | undefined {
+  if (lang === ownLang(question)) return undefined;
+  const translation = question.translations?.[lang];
+  return translation?.text ? translation : undefined;
+}
+
+/** The text of the question's translation into `lang`, or undefined (never the question itself). */
+export function questionIn(question: Translatable, lang: Lang): string | undefined {
+  return translationIn(question, lang)?.text;
+}
+
+/**
+ * May a translation made by `incoming` take the place of `existing`? A moderator's always
+ * does; a machine's only where there is none or only another machine's: an engine never
+ * overwrites what a person corrected.
+ */
+export function mayReplaceTranslation(existing: Pick<QuestionTranslation, 'by'> | undefined, incoming: Translator): boolean {
+  return incoming === 'human' || existing === undefined || existing.by === 'machine';
+}
+
+/**
+ * The languages a machine should translate a text written in `source` into: each of the
+ * event's languages but the text's own. None when the text's language is undetermined.
+ */
+export function machineTargets(source: DetectedLang | undefined, eventLangs: readonly Lang[]): Lang[] {
+  if (source === undefined || source === 'und') return [];
+  return eventLangs.filter((lang) => lang !== source);
 }
 
 /**
