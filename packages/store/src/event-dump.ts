@@ -44,11 +44,14 @@ export function checkDump(input: unknown, options: ImportOptions = {}): { dump: 
   }
   const dump = parsed.data;
   const eventId = dump.event.id;
-  const foreign = [...dump.rooms, ...dump.speakers, ...dump.sessions, ...dump.participants, ...dump.invites, ...dump.announcements].find(
+  const foreign = [...dump.rooms, ...dump.speakers, ...dump.sessions, ...dump.participants, ...dump.invites, ...dump.announcements, ...dump.surveys].find(
     (record) => record.eventId !== eventId,
   );
   if (foreign) throw new InvalidDump(`record ${foreign.id} belongs to event ${foreign.eventId}, not ${eventId}`);
   const rooms = new Set(dump.rooms.map((room) => room.id));
+  const speakers = new Set(dump.speakers.map((speaker) => speaker.id));
+  const stray = dump.speakerPhotos.find((photo) => !speakers.has(photo.speakerId));
+  if (stray) throw new InvalidDump(`a photo of speaker ${stray.speakerId} has no such speaker in the dump`);
   const sessions = new Set(dump.sessions.map((session) => session.id));
   for (const session of dump.sessions) {
     if (!rooms.has(session.roomId)) throw new InvalidDump(`session ${session.id} is in unknown room ${session.roomId}`);
@@ -57,6 +60,15 @@ export function checkDump(input: unknown, options: ImportOptions = {}): { dump: 
   for (const record of inSessions) {
     if (record.sessionId !== undefined && !sessions.has(record.sessionId)) {
       throw new InvalidDump(`a record of session ${record.sessionId} has no such session in the dump`);
+    }
+  }
+  // A merged question points at a standing question of the same session.
+  const questions = new Map(dump.questions.map((question) => [question.id, question]));
+  for (const question of dump.questions) {
+    if (question.mergedInto === undefined) continue;
+    const kept = questions.get(question.mergedInto);
+    if (!kept || kept.sessionId !== question.sessionId || kept.mergedInto !== undefined) {
+      throw new InvalidDump(`question ${question.id} is merged into ${question.mergedInto}, which is not a standing question of its session`);
     }
   }
   return { dump, code: normalizeJoinCode(options.code ?? dump.event.code) };
@@ -82,6 +94,7 @@ export function dumpIds(dump: EventDump): string[] {
     ...dump.polls.map((poll) => poll.id),
     ...dump.invites.map((invite) => invite.id),
     ...dump.announcements.map((announcement) => announcement.id),
+    ...dump.surveys.map((survey) => survey.id),
   ];
 }
 
@@ -108,7 +121,30 @@ export function dumpSummary(dump: EventDump): string {
     `${dump.polls.length} polls (${ballots} ballots)`,
     `${dump.invites.length} invites`,
     `${dump.announcements.length} announcements`,
+    `${dump.surveys.length} surveys`,
   ].join(', ');
 }
 
 export { EVENT_DUMP_FORMAT, EVENT_DUMP_VERSION };
+
+/**
+ * Merged questions' `mergeOrder` as their place (1, 2, ...) in their group, from whatever
+ * order number the store keeps (SQLite's per-session merge counter, Redis's event counter):
+ * the same merges give the same dump from either store.
+ */
+export function rankMerges<T extends { mergedInto?: string; mergeOrder?: number }>(questions: T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const question of questions) {
+    if (question.mergedInto === undefined) continue;
+    groups.set(question.mergedInto, [...(groups.get(question.mergedInto) ?? []), question]);
+  }
+  const ranks = new Map<T, number>();
+  for (const members of groups.values()) {
+    members.sort((a, b) => (a.mergeOrder ?? 0) - (b.mergeOrder ?? 0));
+    for (const [index, member] of members.entries()) ranks.set(member, index + 1);
+  }
+  return questions.map((question) => {
+    const rank = ranks.get(question);
+    return rank === undefined ? question : { ...question, mergeOrder: rank };
+  });
+}

@@ -12,6 +12,10 @@ export const ID_PREFIXES = {
   poll: 'po',
   invite: 'in',
   announcement: 'an',
+  mute: 'mu',
+  survey: 'sv',
+  /** A survey's question or option: named inside its survey only. */
+  surveyItem: 'si',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -9,7 +9,7 @@ export interface RetentionRecord {
 /**
  * Data retention (issue 9), kept in its own per-event record rather than on the event:
  * it goes with the event. A purge deletes what attendees left (participants, questions and
- * their votes, ballots, quiz scores) and keeps the agenda, the polls with their tallies,
+ * their votes, ballots, quiz scores, feedback, survey answers, the mutes that name participants) and keeps the agenda, the polls with their tallies,
  * the insights counters and the audit log.
  */
 export interface RetentionStore {

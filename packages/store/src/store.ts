@@ -4,17 +4,29 @@ import type { Event, Room, Session, Speaker } from '@jisr/protocol/event';
 import type { Invite, Participant } from '@jisr/protocol/http';
 import type { Contribution, TallyCounts } from '@jisr/core/poll-ballots';
 import type { Ballot, Poll, PollOption, PollSettings, PollState, PollTranslations } from '@jisr/protocol/poll';
-import type { QuestionStatus } from '@jisr/protocol/question';
+import type { DetectedLang, QuestionStatus, QuestionTranslation, QuestionTranslations } from '@jisr/protocol/question';
 import type { Announcement } from '@jisr/protocol/agenda';
+import type { TextAnswer } from '@jisr/protocol/poll-answers';
+import type { Stage } from '@jisr/protocol/stage';
+import type { StageRecord } from './stage-record.js';
 import type { InsightsStore } from './insights.js';
 import type { AuditStore } from './audit.js';
 import type { RetentionStore } from './retention.js';
 import type { EventDump } from '@jisr/protocol/event-dump';
 import type { ImportOptions, ImportResult } from './event-dump.js';
+import type { EventCopy } from './event-copy.js';
+import type { OrganizerStore } from './organizers.js';
+import type { LiveDataStore } from './rehearsal.js';
+import type { SpeakerPhotoStore } from './speaker-photos.js';
+import type { MuteStore } from './mutes.js';
+import type { FeedbackStore } from './feedback.js';
+import type { SurveyStore } from './surveys.js';
 
-/** An event as stored: the public fields plus its owner (an organizer's user id). */
+/** An event as stored: the public fields plus its owner and co-organizers (user ids). */
 export interface EventRecord extends Event {
   ownerId: string;
+  /** Co-organizers, in the order they joined (the owner is not among them): see organizers.ts. */
+  organizerIds: string[];
 }
 
 export interface UserRecord {
@@ -25,7 +37,7 @@ export interface UserRecord {
   createdAt: string;
 }
 
-export type NewEvent = Omit<EventRecord, 'id'>;
+export type NewEvent = Omit<EventRecord, 'id' | 'organizerIds'>;
 
 /**
  * A change to an event. Fields left out stay; `null` clears the logo, the colour or the
@@ -76,7 +88,14 @@ export interface NewQuestion {
   createdAt: string;
   /** Held for review by the profanity filter. */
   held?: boolean;
+  /** The text's language as detected (DESIGN 4b). */
+  detectedLang?: DetectedLang;
+  /** Ids of the session's questions this one likely duplicates (core's similarQuestionIds). */
+  similar?: string[];
 }
+
+/** An engine's translation as a store keeps it: `by: 'machine'` is implied. */
+export type MachineTranslation = Pick<QuestionTranslation, 'text' | 'engine' | 'pivot'>;
 
 /**
  * A change to one question. `null` clears an optional field. Fields left out stay as
@@ -93,6 +112,10 @@ export interface QuestionChange {
   held?: boolean;
   /** `null` removes every translation: the author rewrote the question they translated. */
   translations?: null;
+  /** The rewritten text's language as detected. */
+  detectedLang?: DetectedLang;
+  /** Likely duplicates, recomputed (after a translation arrived, say); `null` or [] clears them. */
+  similar?: string[] | null;
 }
 
 /**
@@ -143,7 +166,7 @@ export interface InviteRecord extends Invite {
   createdBy: string;
 }
 
-export type NewInvite = Omit<InviteRecord, 'id' | 'revoked' | 'uses'>;
+export type NewInvite = Omit<InviteRecord, 'id' | 'revoked' | 'uses' | 'usedBy'>;
 
 export type NewPoll = Omit<Poll, 'id'>;
 
@@ -164,6 +187,12 @@ export interface PollChange {
 /** What must still hold when a poll change is applied (else StoreConflict, nothing changed). */
 export interface PollGuard {
   states?: readonly PollState[];
+  /**
+   * The prompt, options and translations as the caller read them: the change applies only
+   * while they are still these. An engine's translation of a draft uses it, so that it never
+   * lands on a newer text or over a moderator's correction made meanwhile.
+   */
+  texts?: Pick<Poll, 'prompt' | 'options' | 'translations'>;
 }
 
 export interface NewBallot {
@@ -181,6 +210,24 @@ export interface NewBallot {
   castAt: string;
   /** May a voter who already voted replace their ballot? (the poll's allowChange) */
   allowChange: boolean;
+  /**
+   * The voter's shared event limit, counted in the same atomic call as the ballot (one Redis
+   * round trip a vote instead of two): one point is used first, whatever the ballot's fate,
+   * and when it goes over `points` nothing is cast (outcome `limited`). Only the Redis store
+   * takes it (the limit's key lives in the same Redis, in the event's slot); the SQLite store
+   * refuses it with a TypeError, its node's limits being in memory.
+   */
+  limit?: CountedLimit;
+}
+
+/**
+ * A fixed-window counter as rate-limiter-flexible's RateLimiterRedis keeps it (an integer key
+ * that expires `seconds` after its first point), so both count into the same key.
+ */
+export interface CountedLimit {
+  key: string;
+  points: number;
+  seconds: number;
 }
 
 /**
@@ -189,12 +236,20 @@ export interface NewBallot {
  * - repeat: this voter already cast with this clientId: nothing counted again; `ballot` is the stored one.
  * - locked: the voter already voted and the poll doesn't allow changes; `ballot` is the stored one.
  * - closed: the poll is not open; nothing stored.
+ * - limited: over the ballot's `limit`; nothing stored, `retryAfterMs` says when the window ends.
  */
-export type CastOutcome = 'cast' | 'changed' | 'repeat' | 'locked' | 'closed';
+export type CastOutcome = 'cast' | 'changed' | 'repeat' | 'locked' | 'closed' | 'limited';
 
 export interface CastResult {
   outcome: CastOutcome;
   ballot?: Ballot;
+  /**
+   * For a ballot with a text, cast or changed: the id its answer got, whether it is hidden
+   * (a moderator hid this voter's earlier answer), and the id of the answer it replaces.
+   */
+  answer?: { id: string; hidden: boolean; replaces?: string };
+  /** For `limited`: how long until the limit's window ends. */
+  retryAfterMs?: number;
 }
 
 /** A change to a session's shared state, with the session's `seq` after it. */
@@ -218,7 +273,7 @@ export interface VoteResult extends Sequenced<QuestionRecord> {
  * change it makes happen in one step, so two nodes or two sockets can never interleave
  * inside it. Every implementation passes `runStoreContract`.
  */
-export interface Store extends InsightsStore, AuditStore, RetentionStore {
+export interface Store extends InsightsStore, AuditStore, RetentionStore, OrganizerStore, LiveDataStore, MuteStore, FeedbackStore, SurveyStore, SpeakerPhotoStore {
   /** Cheap reachability check for /readyz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -257,6 +312,12 @@ export interface Store extends InsightsStore, AuditStore, RetentionStore {
   exportEvent(id: string): Promise<EventDump>;
   /** Recreates an exported event with its ids; StoreConflict (nothing written) when its id, code or an id in it is taken. */
   importEvent(dump: EventDump, options?: ImportOptions): Promise<ImportResult>;
+  /**
+   * A copy of the event on new dates for another run of the programme (event-copy.ts): its
+   * rooms, speakers, sessions (moved on the wall clock), polls as drafts; nothing attendees
+   * did. StoreNotFound for an unknown event or owner, StoreConflict when the code is taken.
+   */
+  duplicateEvent(id: string, copy: EventCopy): Promise<EventRecord>;
 
   /** Fails with StoreNotFound when the event is unknown. */
   createRoom(room: NewRoom): Promise<Room>;
@@ -305,11 +366,34 @@ export interface Store extends InsightsStore, AuditStore, RetentionStore {
   /**
    * Gives (`vote: true`) or takes back (`vote: false`) the voter's one vote on a question;
    * updates the count and bumps seq only when something changed. Fails with StoreNotFound
-   * when the question is unknown.
+   * when the question is unknown. A merged group counts a voter once: a vote for a question
+   * merged away goes to the kept one (which is returned), a voter who voted for any of the
+   * group has voted, and taking the vote back takes it from the whole group.
    */
   voteQuestion(questionId: string, voterKey: string, vote: boolean): Promise<VoteResult>;
-  /** Ids of the session's questions this voter voted for, in no particular order. */
+  /**
+   * Ids of the session's questions this voter voted for, in no particular order. A vote for
+   * a question merged into another counts as one for the kept question (listed once).
+   */
   listVotes(sessionId: string, voterKey: string): Promise<string[]>;
+
+  /**
+   * Merges `questionId` into `intoId` in one atomic step: the merged question (and any
+   * question merged into it before) becomes a variant of the kept one, unpinned, out of the
+   * lists (`mergedInto` set; listQuestions still returns it); the kept one's `variants` and
+   * `votes` now count every voter of the group once. Votes stay where they were cast, so
+   * unmerging restores them. Returns [merged, kept], each with its own seq. StoreNotFound for
+   * an unknown question; StoreConflict (nothing changed) for the same question, another
+   * session, or either already merged.
+   */
+  mergeQuestion(questionId: string, intoId: string): Promise<Sequenced<QuestionRecord>[]>;
+  /**
+   * Undoes a merge: the kept question's variant at `variantIndex` is a question of its own
+   * again, with the votes cast for it; the kept one's variants and count follow. Returns
+   * [restored, kept], each with its own seq. StoreNotFound for an unknown question or no
+   * such variant; StoreConflict when `questionId` is itself merged away.
+   */
+  unmergeQuestion(questionId: string, variantIndex: number): Promise<Sequenced<QuestionRecord>[]>;
 
   /**
    * Applies `change` to a question when `guard` holds, bumping seq once. With
@@ -330,6 +414,21 @@ export interface Store extends InsightsStore, AuditStore, RetentionStore {
    * languages at once both land); bumps seq. StoreNotFound for an unknown question.
    */
   setQuestionTranslation(questionId: string, lang: Lang, text: string | null): Promise<Sequenced<QuestionRecord>>;
+  /**
+   * Sets an engine's translation of the question into `lang` (`by: 'machine'`) in one atomic
+   * step, only while the question's text is still `sourceText` (an edit made it stale) and
+   * its translation into `lang` is absent or a machine's (core's mayReplaceTranslation: a
+   * moderator's correction is never overwritten); bumps seq. Otherwise changes nothing and
+   * returns null. StoreNotFound for an unknown question.
+   */
+  setMachineTranslation(questionId: string, lang: Lang, translation: MachineTranslation, sourceText: string): Promise<Sequenced<QuestionRecord> | null>;
+  /**
+   * Sets the machine translations of the question's reply (replacing those it had) in one
+   * atomic step, only while its reply is still `sourceReply` (a newer reply made them stale);
+   * bumps seq. Otherwise changes nothing and returns null. A change of `reply` through
+   * updateQuestion drops them. StoreNotFound for an unknown question.
+   */
+  setReplyTranslations(questionId: string, translations: QuestionTranslations, sourceReply: string): Promise<Sequenced<QuestionRecord> | null>;
 
   /**
    * Changes a session's settings or timing; merges `qa` field by field; bumps seq (even
@@ -362,6 +461,12 @@ export interface Store extends InsightsStore, AuditStore, RetentionStore {
   listAnnouncements(eventId: string): Promise<Announcement[]>;
   /** Removes one and returns it as it was; StoreNotFound unless it is one of the event's. */
   deleteAnnouncement(eventId: string, id: string): Promise<Announcement>;
+  /**
+   * Sets an announcement's machine translations (replacing those it had; `{}` removes them)
+   * and returns it; StoreNotFound unless it is one of the event's (it may have been withdrawn
+   * or pushed out while the engine worked).
+   */
+  setAnnouncementTranslations(eventId: string, id: string, translations: QuestionTranslations): Promise<Announcement>;
 
   /**
    * Not revoked, 0 uses. Fails with StoreNotFound when the event is unknown or the session
@@ -374,8 +479,11 @@ export interface Store extends InsightsStore, AuditStore, RetentionStore {
   listInvites(eventId: string): Promise<InviteRecord[]>;
   /** Marks the invite revoked (again is harmless); StoreNotFound when unknown. */
   revokeInvite(id: string): Promise<InviteRecord>;
-  /** Counts one more acceptance of the invite, atomically; StoreNotFound when unknown. */
-  recordInviteUse(id: string): Promise<InviteRecord>;
+  /**
+   * Counts one more acceptance of the invite, atomically, and adds `usedBy` (the name given)
+   * to its `usedBy`, keeping the last USED_BY_KEPT (core); StoreNotFound when unknown.
+   */
+  recordInviteUse(id: string, usedBy?: string): Promise<InviteRecord>;
 
   /** In creation order. */
   listPolls(sessionId: string): Promise<Poll[]>;
@@ -410,8 +518,18 @@ export interface Store extends InsightsStore, AuditStore, RetentionStore {
   getTallyCounts(pollId: string): Promise<TallyCounts>;
   /** The voter's ballots in a session, by poll id. */
   listBallots(sessionId: string, voterKey: string): Promise<Record<string, Ballot>>;
-  /** Open-text answers of a poll, oldest first: in the order stored, a changed answer as a new one. */
-  listTextAnswers(pollId: string): Promise<{ text: string; castAt: string }[]>;
+  /**
+   * Open-text answers of a poll, oldest first: in the order stored, a changed answer as a new
+   * one (with a new id, see stage-record.ts). An unknown poll has none.
+   */
+  listTextAnswers(pollId: string): Promise<TextAnswer[]>;
+  /**
+   * Hides an open-text answer from the stage choices (or shows it again) and returns it.
+   * The flag belongs to the voter's ballot in that poll: an answer they change stays hidden.
+   * Does not bump seq (answers are staff-only and travel apart from it). StoreNotFound for
+   * an unknown poll or an id that is none of its current answers.
+   */
+  setTextAnswerHidden(pollId: string, answerId: string, hidden: boolean): Promise<TextAnswer>;
   /**
    * Named voters with the most quiz points summed over a session's quizzes, best first, ties
    * by name (code point order). Ballots without `voterName` score nothing here; a voter is
@@ -421,6 +539,15 @@ export interface Store extends InsightsStore, AuditStore, RetentionStore {
 
   /** The session's change counter: 0 before any change, and for an unknown session. */
   getSeq(sessionId: string): Promise<number>;
+
+  /** The session's stage: `{ stage: { kind: 'auto' } }` when never set, and for an unknown session. */
+  getStage(sessionId: string): Promise<StageRecord>;
+  /**
+   * Puts `record` on the session's stage and bumps seq. With `expected`, only while the
+   * stage is still that one (an automatic move planned on it): else StoreConflict and
+   * nothing changes. StoreNotFound for an unknown session.
+   */
+  setStage(sessionId: string, record: StageRecord, expected?: Stage): Promise<Sequenced<StageRecord>>;
 }
 
 /** A uniqueness rule refused the write (e.g. a join code already taken). */

@@ -14,7 +14,7 @@ export function adminContract(store: StoreUnderTest): void {
       const owner = await store().createUser(newUser());
       const input = newEvent(owner.id, { logoUrl: 'https://example.org/logo.png', color: '#0b6e4f', defaults: DEFAULTS });
       const created = await store().createEvent(input);
-      expect(created).toStrictEqual({ id: expect.stringMatching(ID_PATTERN), ...input });
+      expect(created).toStrictEqual({ id: expect.stringMatching(ID_PATTERN), ...input, organizerIds: [] });
       const updated = await store().updateEvent(created.id, { title: { fr: 'Nouveau' }, timeZone: 'Africa/Casablanca', endDate: '2026-12-07' });
       expect(updated).toStrictEqual({ ...created, title: { fr: 'Nouveau' }, timeZone: 'Africa/Casablanca', endDate: '2026-12-07' });
       expect(await store().getEvent(created.id)).toStrictEqual(updated);
@@ -284,6 +284,33 @@ export function adminContract(store: StoreUnderTest): void {
       expect(await store().deleteAnnouncement(event.id, gone.id)).toStrictEqual(gone);
       expect(await store().listAnnouncements(event.id)).toStrictEqual([added[3], added[1]]);
       await expect(store().deleteAnnouncement(event.id, gone.id)).rejects.toBeInstanceOf(StoreNotFound);
+    });
+
+    it('keeps the text per language beside the plain text, and a plain one without texts', async () => {
+      const { event } = await seedSession(store());
+      const texts = { fr: 'Le déjeuner est servi', ar: 'الغداء جاهز في القاعة', nl: 'De lunch staat klaar' };
+      const written = await store().addAnnouncement({ eventId: event.id, text: texts.fr, texts, at: '2026-12-05T09:00:00.000Z' }, 5);
+      const plain = await store().addAnnouncement({ eventId: event.id, text: 'Pause', at: '2026-12-05T09:05:00.000Z' }, 5);
+      expect(written.texts).toStrictEqual(texts);
+      expect(plain).not.toHaveProperty('texts');
+      expect(await store().listAnnouncements(event.id)).toStrictEqual([plain, written]);
+    });
+
+    it('keeps machine translations beside the written texts, replaced whole, and refuses a withdrawn announcement', async () => {
+      const { event } = await seedSession(store());
+      const written = await store().addAnnouncement({ eventId: event.id, text: 'Lunch is served', texts: { en: 'Lunch is served' }, at: '2026-12-05T09:00:00.000Z' }, 5);
+      const translations = {
+        es: { text: 'El almuerzo está servido', by: 'machine' as const, engine: 'apertium' },
+        fr: { text: 'Le déjeuner est servi', by: 'machine' as const, engine: 'apertium', pivot: 'es' as const },
+      };
+      const translated = await store().setAnnouncementTranslations(event.id, written.id, translations);
+      expect(translated).toStrictEqual({ ...written, translations });
+      expect(await store().listAnnouncements(event.id)).toStrictEqual([translated]);
+      const none = await store().setAnnouncementTranslations(event.id, written.id, {});
+      expect(none).toStrictEqual(written);
+      expect(await store().listAnnouncements(event.id)).toStrictEqual([written]);
+      await store().deleteAnnouncement(event.id, written.id);
+      await expect(store().setAnnouncementTranslations(event.id, written.id, translations)).rejects.toBeInstanceOf(StoreNotFound);
     });
 
     it('keeps events apart and refuses an unknown event', async () => {

@@ -162,10 +162,14 @@ export function ballotContract(store: StoreUnderTest): void {
         clientId: 'client-better-idea',
         castAt: '2026-12-05T10:00:09.000Z',
       });
-      expect(await store().castBallot(change)).toStrictEqual({ outcome: 'changed', ballot: { text: 'Meilleure idée' } });
+      expect(await store().castBallot(change)).toStrictEqual({
+        outcome: 'changed',
+        ballot: { text: 'Meilleure idée' },
+        answer: { id: 'a3', hidden: false, replaces: 'a1' },
+      });
       expect(await store().listTextAnswers(poll.id)).toStrictEqual([
-        { text: 'Autre idée', castAt: '2026-12-05T10:00:05.000Z' },
-        { text: 'Meilleure idée', castAt: '2026-12-05T10:00:09.000Z' },
+        { id: 'a2', text: 'Autre idée', castAt: '2026-12-05T10:00:05.000Z', hidden: false },
+        { id: 'a3', text: 'Meilleure idée', castAt: '2026-12-05T10:00:09.000Z', hidden: false },
       ]);
       expect(await store().getTallyCounts(poll.id)).toStrictEqual({ total: 2, counts: {} });
     });
@@ -352,7 +356,7 @@ export function ballotContract(store: StoreUnderTest): void {
         await store().castBallot(newBallot(poll, `p:pa_${index}`, { text }, { castAt }));
       }
       await store().castBallot(newBallot(other, 'p:pa_0', { text: 'Ailleurs' }));
-      expect(await store().listTextAnswers(poll.id)).toStrictEqual(answers);
+      expect(await store().listTextAnswers(poll.id)).toStrictEqual(answers.map((answer, index) => ({ id: `a${index + 1}`, ...answer, hidden: false })));
       expect(await store().listTextAnswers('po_missing')).toStrictEqual([]);
     });
 

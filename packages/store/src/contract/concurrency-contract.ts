@@ -93,9 +93,13 @@ export function concurrencyContract(store: StoreUnderTest): void {
     it(`${ACCEPTANCES} uses of one invite at once count ${ACCEPTANCES}`, async () => {
       const { user, event } = await seedSession(store());
       const invite = await store().createInvite(newInvite(event.id, user.id));
-      const results = await Promise.all(range(0, ACCEPTANCES).map(() => store().recordInviteUse(invite.id)));
+      const results = await Promise.all(range(0, ACCEPTANCES).map((i) => store().recordInviteUse(invite.id, `n${i}`)));
       expect(results.map((result) => result.uses).sort((x, y) => x - y)).toStrictEqual(range(1, ACCEPTANCES));
-      expect((await store().getInvite(invite.id))?.uses).toBe(ACCEPTANCES);
+      const stored = await store().getInvite(invite.id);
+      expect(stored?.uses).toBe(ACCEPTANCES);
+      // Each acceptance's name landed once: the kept ones are the last 20, none twice.
+      expect(stored?.usedBy).toHaveLength(20);
+      expect(new Set(stored?.usedBy).size).toBe(20);
     });
   });
 }

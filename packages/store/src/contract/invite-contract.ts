@@ -13,7 +13,7 @@ export function inviteContract(store: StoreUnderTest): void {
       const { user, event } = await seedSession(store());
       const input = newInvite(event.id, user.id);
       const invite = await store().createInvite(input);
-      expect(invite).toStrictEqual({ ...input, id: expect.stringMatching(ID_PATTERN), revoked: false, uses: 0 });
+      expect(invite).toStrictEqual({ ...input, id: expect.stringMatching(ID_PATTERN), revoked: false, uses: 0, usedBy: [] });
       expect(invite).not.toHaveProperty('sessionId');
       expect(await store().getInvite(invite.id)).toStrictEqual(invite);
       expect(await store().getInviteByTokenHash(input.tokenHash)).toStrictEqual(invite);
@@ -25,7 +25,7 @@ export function inviteContract(store: StoreUnderTest): void {
       for (const [index, role] of roles.entries()) {
         const input = newInvite(event.id, user.id, { role, sessionId: session.id, tokenHash: `${index}`.repeat(64) });
         const invite = await store().createInvite(input);
-        expect(invite).toStrictEqual({ ...input, id: invite.id, revoked: false, uses: 0 });
+        expect(invite).toStrictEqual({ ...input, id: invite.id, revoked: false, uses: 0, usedBy: [] });
         expect(await store().getInvite(invite.id)).toStrictEqual(invite);
       }
     });
@@ -96,6 +96,22 @@ export function inviteContract(store: StoreUnderTest): void {
       const revoked = await store().revokeInvite(invite.id);
       expect(revoked).toStrictEqual({ ...invite, uses: 2, revoked: true });
       expect(await store().getInvite(invite.id)).toStrictEqual(revoked);
+    });
+
+    it('keeps who an invite is for, a screen\'s room, and the names of who used it, the last 20 (issue 25.7)', async () => {
+      const { user, event, session } = await seedSession(store());
+      const input = newInvite(event.id, user.id, { role: 'screen', roomId: session.roomId, invitee: 'Régie — Grande salle' });
+      const invite = await store().createInvite(input);
+      expect(invite).toStrictEqual({ ...input, id: invite.id, revoked: false, uses: 0, usedBy: [] });
+      expect(await store().recordInviteUse(invite.id, 'Écran A')).toStrictEqual({ ...invite, uses: 1, usedBy: ['Écran A'] });
+      expect(await store().recordInviteUse(invite.id)).toStrictEqual({ ...invite, uses: 2, usedBy: ['Écran A'] });
+      for (let i = 0; i < 21; i += 1) await store().recordInviteUse(invite.id, `نادية ${i}`);
+      const used = await store().getInvite(invite.id);
+      expect(used?.uses).toBe(23);
+      expect(used?.usedBy).toHaveLength(20);
+      expect(used?.usedBy[0]).toBe('نادية 1');
+      expect(used?.usedBy.at(-1)).toBe('نادية 20');
+      expect(await store().listInvites(event.id)).toStrictEqual([used]);
     });
 
     it('unknown ids and hashes: null from the getters, StoreNotFound from the writes', async () => {

@@ -1,3 +1,4 @@
+import type { PollTranslation, PollTranslations } from '@jisr/protocol/poll';
 import { describe, expect, it } from 'vitest';
 import { StoreConflict, StoreNotFound, type PollChange, type Store } from '../store.js';
 import { ID_PATTERN, newBallot, newEvent, newPoll, newSession, openPoll, seedSession, type StoreUnderTest } from './fixtures.js';
@@ -104,6 +105,33 @@ export function pollContract(store: StoreUnderTest): void {
       expect(revealed.value).toStrictEqual({ ...closed.value, revealed: true });
       expect(await store().listPolls(session.id)).toStrictEqual([revealed.value]);
       expect(await store().getSeq(session.id)).toBe(4);
+    });
+
+    it('with a texts guard, applies only while prompt, options and translations are as read (issue 20: machine drafts)', async () => {
+      const { session } = await seedSession(store());
+      const machine: PollTranslation = { prompt: '¿Una segunda jornada?', options: ['Sí', 'No', 'No sé'], by: 'machine', engine: 'apertium' };
+      const { value: read } = await store().createPoll(newPoll(session.id, { translations: { ar: { prompt: 'يوم ثانٍ؟', options: ['نعم', 'لا', 'لا أدري'], by: 'human' } } }));
+      // As read: the machine's Spanish lands beside the moderator's Arabic, whatever order its keys came in.
+      const { value: translated } = await store().updatePoll(
+        read.id,
+        { translations: { ...read.translations, es: machine } },
+        { states: ['draft'], texts: { prompt: read.prompt, options: read.options, translations: read.translations } },
+      );
+      expect(translated.translations?.es).toStrictEqual(machine);
+      const reordered: PollTranslations = { es: { engine: 'apertium', by: 'machine', options: ['Sí', 'No', 'No sé'], prompt: '¿Una segunda jornada?' }, ar: read.translations?.ar };
+      const again = await store().updatePoll(read.id, {}, { texts: { prompt: translated.prompt, options: translated.options, translations: reordered } });
+      expect(again.value).toStrictEqual(translated);
+      // The moderator changed the prompt or a translation meanwhile: nothing changes.
+      const seq = await store().getSeq(session.id);
+      await store().updatePoll(read.id, { prompt: 'Où, finalement ?' });
+      const stale = store().updatePoll(read.id, { translations: { es: machine } }, { texts: { prompt: translated.prompt, options: translated.options, translations: translated.translations } });
+      await expect(stale).rejects.toBeInstanceOf(StoreConflict);
+      const fresh = await store().getPoll(read.id);
+      expect(fresh?.translations).toStrictEqual(translated.translations);
+      await expect(store().updatePoll(read.id, { translations: {} }, { texts: { prompt: 'Où, finalement ?', options: read.options, translations: undefined } })).rejects.toBeInstanceOf(
+        StoreConflict,
+      );
+      expect(await store().getSeq(session.id)).toBe(seq + 1);
     });
 
     it('replaces prompt, options and settings whole', async () => {

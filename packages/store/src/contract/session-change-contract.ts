@@ -25,6 +25,19 @@ export function sessionChangeContract(store: StoreUnderTest): void {
       expect(await store().getSession(session.id)).toStrictEqual(value);
     });
 
+    it('keeps feedbackOpen once a moderator opens feedback, through later qa changes; absent until then', async () => {
+      const { session } = await seedSession(store());
+      expect((await store().getSession(session.id))?.qa).not.toHaveProperty('feedbackOpen');
+      const opened = await store().updateSession(session.id, { qa: { feedbackOpen: true } });
+      expect(opened.value.qa).toStrictEqual({ open: true, moderated: false, anonymousAllowed: true, feedbackOpen: true });
+      const { value } = await store().updateSession(session.id, { qa: { moderated: true } });
+      expect(value.qa).toStrictEqual({ open: true, moderated: true, anonymousAllowed: true, feedbackOpen: true });
+      expect(await store().getSession(session.id)).toStrictEqual(value);
+      const closed = await store().updateSession(session.id, { qa: { feedbackOpen: false } });
+      expect((await store().getSession(session.id))?.qa.feedbackOpen).toBe(false);
+      expect(closed.value.qa.feedbackOpen).toBe(false);
+    });
+
     it('replaces status, delay, times and room when given', async () => {
       const { event, room, session } = await seedSession(store());
       const otherRoom = await store().createRoom({ eventId: event.id, name: { fr: 'Salle B' }, position: 1 });

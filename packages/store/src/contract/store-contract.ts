@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import type { StoreUnderTest } from './fixtures.js';
 import { adminContract } from './admin-contract.js';
+import { photoContract } from './photo-contract.js';
 import { agendaContract } from './agenda-contract.js';
 import { ballotContract } from './ballot-contract.js';
 import { concurrencyContract } from './concurrency-contract.js';
@@ -10,12 +11,20 @@ import { insightsContract } from './insights-contract.js';
 import { auditContract } from './audit-contract.js';
 import { retentionContract } from './retention-contract.js';
 import { inviteContract } from './invite-contract.js';
+import { mergeContract } from './merge-contract.js';
 import { moderationContract } from './moderation-contract.js';
 import { peopleContract } from './people-contract.js';
 import { pollContract } from './poll-contract.js';
 import { qaContract } from './qa-contract.js';
 import { sessionChangeContract } from './session-change-contract.js';
+import { stageContract } from './stage-contract.js';
+import { muteContract } from './mute-contract.js';
+import { feedbackContract } from './feedback-contract.js';
+import { surveyContract } from './survey-contract.js';
 import { translationContract } from './translation-contract.js';
+import { organizerContract } from './organizer-contract.js';
+import { rehearsalContract } from './rehearsal-contract.js';
+import { copyContract } from './copy-contract.js';
 
 /**
  * Registers the contract every Store implementation passes (DESIGN.md section 5). Each
@@ -55,6 +64,7 @@ export function runStoreContract(
     agendaContract(store);
     qaContract(store);
     moderationContract(store);
+    mergeContract(store);
     sessionChangeContract(store);
     inviteContract(store);
     pollContract(store);
@@ -66,5 +76,13 @@ export function runStoreContract(
     insightsContract(store);
     auditContract(store);
     retentionContract(store);
+    organizerContract(store);
+    rehearsalContract(store);
+    copyContract(store);
+    stageContract(store);
+    photoContract(store);
+    muteContract(store);
+    feedbackContract(store);
+    surveyContract(store);
   });
 }

@@ -6,6 +6,8 @@ import { askOne, newPoll, seedSession, type StoreUnderTest } from './fixtures.js
 const ARABIC: PollTranslations = {
   ar: { prompt: 'هل نحتاج يومًا ثانيًا في 2027؟', options: ['نعم', 'لا', 'لا أدري'] },
 };
+const human = (text: string) => ({ text, by: 'human' as const });
+
 const BOTH: PollTranslations = {
   ...ARABIC,
   en: { prompt: 'Do we need a second day in 2027?', options: ['Yes', 'No', 'Not sure'] },
@@ -56,7 +58,7 @@ export function translationContract(store: StoreUnderTest): void {
       const { session } = await seedSession(store());
       const question = await askOne(store(), session.id, { lang: 'fr', text: 'Quand commence la deuxième phase ?' });
       const { value, seq } = await store().setQuestionTranslation(question.id, 'ar', 'متى تبدأ المرحلة الثانية؟');
-      expect(value).toStrictEqual({ ...question, translations: { ar: 'متى تبدأ المرحلة الثانية؟' } });
+      expect(value).toStrictEqual({ ...question, translations: { ar: { text: 'متى تبدأ المرحلة الثانية؟', by: 'human' } } });
       expect(seq).toBe(2);
       expect(await store().getQuestion(question.id)).toStrictEqual(value);
       expect(await store().listQuestions(session.id)).toStrictEqual([value]);
@@ -68,9 +70,9 @@ export function translationContract(store: StoreUnderTest): void {
       await store().setQuestionTranslation(question.id, 'ar', 'متى؟');
       await store().setQuestionTranslation(question.id, 'en', 'When?');
       const replaced = await store().setQuestionTranslation(question.id, 'en', 'When exactly?');
-      expect(replaced.value.translations).toStrictEqual({ ar: 'متى؟', en: 'When exactly?' });
+      expect(replaced.value.translations).toStrictEqual({ ar: human('متى؟'), en: human('When exactly?') });
       const one = await store().setQuestionTranslation(question.id, 'ar', null);
-      expect(one.value.translations).toStrictEqual({ en: 'When exactly?' });
+      expect(one.value.translations).toStrictEqual({ en: human('When exactly?') });
       const none = await store().setQuestionTranslation(question.id, 'en', null);
       expect(none.value).toStrictEqual(question);
       expect(none.seq).toBe(6);
@@ -83,9 +85,9 @@ export function translationContract(store: StoreUnderTest): void {
       const question = await askOne(store(), session.id, { lang: 'fr', text: 'Quand ?' });
       await store().setQuestionTranslation(question.id, 'ar', 'متى؟');
       const changes = await store().updateQuestion(question.id, { pinned: true, status: 'answered', reply: 'Demain', labels: ['x'] });
-      expect(changes.at(-1)?.value.translations).toStrictEqual({ ar: 'متى؟' });
+      expect(changes.at(-1)?.value.translations).toStrictEqual({ ar: human('متى؟') });
       const voted = await store().voteQuestion(question.id, 'p:pa_voter', true);
-      expect(voted.value.translations).toStrictEqual({ ar: 'متى؟' });
+      expect(voted.value.translations).toStrictEqual({ ar: human('متى؟') });
     });
 
     it('updateQuestion with translations: null removes them all (an author’s edit), keeping the rest of the change', async () => {
@@ -107,12 +109,107 @@ export function translationContract(store: StoreUnderTest): void {
         store().setQuestionTranslation(question.id, 'es', '¿Cuándo?'),
       ]);
       expect(results.map((result) => result.seq).sort()).toStrictEqual([2, 3, 4]);
-      expect((await store().getQuestion(question.id))?.translations).toStrictEqual({ ar: 'متى؟', en: 'When?', es: '¿Cuándo?' });
+      expect((await store().getQuestion(question.id))?.translations).toStrictEqual({ ar: human('متى؟'), en: human('When?'), es: human('¿Cuándo?') });
     });
 
     it('fails with StoreNotFound for an unknown question', async () => {
       await seedSession(store());
       await expect(store().setQuestionTranslation('q_missing', 'ar', 'متى؟')).rejects.toBeInstanceOf(StoreNotFound);
+    });
+  });
+
+  describe('machine translations (issue 20)', () => {
+    const APERTIUM = { engine: 'apertium' };
+
+    it('keeps the detected language from the ask and an edit', async () => {
+      const { session } = await seedSession(store());
+      const question = await askOne(store(), session.id, { lang: 'es', text: 'When?', detectedLang: 'en' });
+      expect(question.detectedLang).toBe('en');
+      expect(await store().getQuestion(question.id)).toStrictEqual(question);
+      const [edited] = await store().updateQuestion(question.id, { text: 'wach kayn chi 7al', detectedLang: 'und' });
+      expect(edited?.value.detectedLang).toBe('und');
+      expect((await store().listQuestions(session.id))[0]?.detectedLang).toBe('und');
+    });
+
+    it('stores a machine translation with by, engine and pivot, bumps seq, reads back the same', async () => {
+      const { session } = await seedSession(store());
+      const question = await askOne(store(), session.id, { lang: 'en', text: 'When does phase two start?' });
+      const set = await store().setMachineTranslation(question.id, 'es', { text: '¿Cuándo empieza la fase dos?', ...APERTIUM }, question.text);
+      expect(set?.seq).toBe(2);
+      expect(set?.value.translations).toStrictEqual({ es: { text: '¿Cuándo empieza la fase dos?', by: 'machine', engine: 'apertium' } });
+      const pivoted = await store().setMachineTranslation(question.id, 'fr', { text: 'Quand ?', engine: 'apertium', pivot: 'es' }, question.text);
+      expect(pivoted?.value.translations?.fr).toStrictEqual({ text: 'Quand ?', by: 'machine', engine: 'apertium', pivot: 'es' });
+      expect(await store().getQuestion(question.id)).toStrictEqual(pivoted?.value);
+      expect(await store().listQuestions(session.id)).toStrictEqual([pivoted?.value]);
+    });
+
+    it('a moderator’s correction replaces a machine translation, and a machine never replaces a moderator’s', async () => {
+      const { session } = await seedSession(store());
+      const question = await askOne(store(), session.id, { lang: 'en', text: 'When?' });
+      await store().setMachineTranslation(question.id, 'es', { text: '¿Cuándo máquina?', ...APERTIUM }, question.text);
+      const corrected = await store().setQuestionTranslation(question.id, 'es', '¿Cuándo?');
+      expect(corrected.value.translations?.es).toStrictEqual(human('¿Cuándo?'));
+      const refused = await store().setMachineTranslation(question.id, 'es', { text: '¿Cuándo máquina?', ...APERTIUM }, question.text);
+      expect(refused).toBeNull();
+      const after = await store().getQuestion(question.id);
+      expect(after?.translations?.es).toStrictEqual(human('¿Cuándo?'));
+      // Nothing changed, so no seq was taken: the next change gets 4.
+      expect((await store().setQuestionTranslation(question.id, 'de', 'Wann?')).seq).toBe(4);
+      // A machine may refresh its own translation.
+      const refreshed = await store().setMachineTranslation(question.id, 'fr', { text: 'Quand ?', ...APERTIUM }, question.text);
+      const again = await store().setMachineTranslation(question.id, 'fr', { text: 'Quand donc ?', ...APERTIUM }, question.text);
+      expect(refreshed?.value.translations?.fr?.text).toBe('Quand ?');
+      expect(again?.value.translations?.fr?.text).toBe('Quand donc ?');
+    });
+
+    it('keeps a reply’s machine translations while the reply stays; a new reply drops them and refuses the old ones', async () => {
+      const { session } = await seedSession(store());
+      const question = await askOne(store(), session.id, { lang: 'en', text: 'When?' });
+      const [replied] = await store().updateQuestion(question.id, { reply: 'Answered in the chat' });
+      const translations = { es: { text: 'Contestado en el chat', ...APERTIUM, by: 'machine' as const }, ar: { text: 'أجيب في الدردشة', by: 'machine' as const, engine: 'libretranslate' } };
+      const set = await store().setReplyTranslations(question.id, translations, 'Answered in the chat');
+      expect(set?.seq).toBe((replied?.seq ?? 0) + 1);
+      expect(set?.value).toStrictEqual({ ...replied?.value, replyTranslations: translations });
+      expect(await store().getQuestion(question.id)).toStrictEqual(set?.value);
+      expect(await store().listQuestions(session.id)).toStrictEqual([set?.value]);
+      // The question's own translations are another thing: untouched.
+      expect(set?.value.translations).toBeUndefined();
+
+      const [rewritten] = await store().updateQuestion(question.id, { reply: 'Answered on stage' });
+      expect(rewritten?.value).not.toHaveProperty('replyTranslations');
+      expect(await store().setReplyTranslations(question.id, translations, 'Answered in the chat')).toBeNull();
+      expect(await store().getQuestion(question.id)).toStrictEqual(rewritten?.value);
+      // Other changes keep them.
+      await store().setReplyTranslations(question.id, { es: { text: 'Contestado en el escenario', by: 'machine' } }, 'Answered on stage');
+      const [labelled] = await store().updateQuestion(question.id, { labels: ['budget'] });
+      expect(labelled?.value.replyTranslations).toStrictEqual({ es: { text: 'Contestado en el escenario', by: 'machine' } });
+      const [cleared] = await store().updateQuestion(question.id, { reply: null });
+      expect(cleared?.value).not.toHaveProperty('replyTranslations');
+      await expect(store().setReplyTranslations('q_unknown', translations, 'x')).rejects.toBeInstanceOf(StoreNotFound);
+    });
+
+    it('refuses a translation of a text the author has since rewritten', async () => {
+      const { session } = await seedSession(store());
+      const question = await askOne(store(), session.id, { lang: 'en', text: 'When?' });
+      await store().updateQuestion(question.id, { text: 'Where?', translations: null });
+      expect(await store().setMachineTranslation(question.id, 'es', { text: '¿Cuándo?', ...APERTIUM }, 'When?')).toBeNull();
+      expect((await store().getQuestion(question.id))?.translations).toBeUndefined();
+    });
+
+    it('an author’s edit removes machine translations too', async () => {
+      const { session } = await seedSession(store());
+      const question = await askOne(store(), session.id, { lang: 'en', text: 'When?' });
+      await store().setMachineTranslation(question.id, 'es', { text: '¿Cuándo?', ...APERTIUM }, question.text);
+      const [edited] = await store().updateQuestion(question.id, { text: 'Where?', translations: null });
+      expect(edited?.value).not.toHaveProperty('translations');
+      // A human translation into that language afterwards is a human one (no stale machine mark).
+      const human2 = await store().setQuestionTranslation(question.id, 'es', '¿Dónde?');
+      expect(human2.value.translations?.es).toStrictEqual(human('¿Dónde?'));
+    });
+
+    it('fails with StoreNotFound for an unknown question', async () => {
+      await seedSession(store());
+      await expect(store().setMachineTranslation('q_missing', 'es', { text: 'x', ...APERTIUM }, 'y')).rejects.toBeInstanceOf(StoreNotFound);
     });
   });
 }

@@ -75,7 +75,7 @@ for _, sessionId in ipairs(redis.call('ZRANGE', E.sessions(), 0, -1)) do
   if contains(ids, id) then return conflict('speaker ' .. id .. ' is on sessions') end
 end
 local hash = redis.call('HGETALL', speaker)
-redis.call('DEL', speaker)
+redis.call('DEL', speaker, E.speakerPhoto(id))
 redis.call('ZREM', E.speakers(), id)
 return hash
 `;
@@ -125,6 +125,15 @@ if extra > 0 then
   redis.call('ZREMRANGEBYRANK', E.announcements(), 0, extra - 1)
 end
 return 1
+`;
+
+/** setAnnouncementTranslations(id, json): NOTFOUND when unknown; else sets (json '' removes) them and returns it. */
+export const SET_ANNOUNCEMENT_TRANSLATIONS = String.raw`${EVENT_PRELUDE}
+local id, translations = arg(), arg()
+local key = E.announcement(id)
+if redis.call('EXISTS', key) == 0 then return notFound('no announcement ' .. id) end
+if translations == '' then redis.call('HDEL', key, 'translations') else redis.call('HSET', key, 'translations', translations) end
+return redis.call('HGETALL', key)
 `;
 
 /** deleteAnnouncement(id): NOTFOUND when unknown; else removes and returns it. */

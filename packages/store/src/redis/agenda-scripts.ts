@@ -50,11 +50,23 @@ redis.call('HSET', invite, 'revoked', '1')
 return redis.call('HGETALL', invite)
 `;
 
-/** recordInviteUse(inviteId): NOTFOUND when unknown; else counts one more use and returns the invite. */
+/**
+ * recordInviteUse(inviteId, [name, kept]): NOTFOUND when unknown; else counts one more use,
+ * adds `name` to usedBy (keeping the last `kept`) and returns the invite.
+ */
 export const RECORD_INVITE_USE = String.raw`${EVENT_PRELUDE}
 local id = arg()
+local name = arg()
 local invite = E.invite(id)
 if redis.call('EXISTS', invite) == 0 then return notFound('no invite ' .. id) end
 redis.call('HINCRBY', invite, 'uses', 1)
+if name then
+  local kept = tonumber(arg())
+  local stored = redis.call('HGET', invite, 'usedBy')
+  local names = stored and cjson.decode(stored) or {}
+  table.insert(names, name)
+  while #names > kept do table.remove(names, 1) end
+  redis.call('HSET', invite, 'usedBy', cjson.encode(names))
+end
 return redis.call('HGETALL', invite)
 `;

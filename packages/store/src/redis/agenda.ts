@@ -43,7 +43,7 @@ import { asArray, asHash, asSequenced, asString } from './replies.js';
  * most an unreachable record, never a code taken by nothing.
  */
 export async function createEvent(ctx: RedisContext, event: NewEvent): Promise<EventRecord> {
-  const record: EventRecord = { id: newId('event'), ...event, code: normalizeJoinCode(event.code) };
+  const record: EventRecord = { id: newId('event'), ...event, code: normalizeJoinCode(event.code), organizerIds: [] };
   const hash = eventHash(record);
   const key = ctx.keys.inEvent(record.id, 'event');
   await ctx.client.hSet(key, hash);
@@ -103,7 +103,9 @@ export async function listRooms(ctx: RedisContext, eventId: string): Promise<Roo
 
 export async function createSpeaker(ctx: RedisContext, speaker: NewSpeaker): Promise<Speaker> {
   const id = newId('speaker');
-  const hash = speakerHash({ id, ...speaker });
+  // A photo comes only through setSpeakerPhoto, with its bytes.
+  const { photoVersion: _photo, ...fields } = speaker;
+  const hash = speakerHash({ id, ...fields });
   await insertRecord(ctx, speaker.eventId, { kind: 'speaker', id, index: 'speakers', parents: ['event', speaker.eventId] }, hash);
   return toSpeaker(hash);
 }

@@ -1,9 +1,10 @@
+import type { QuestionTranslations } from '@jisr/protocol/question';
 import type { Announcement } from '@jisr/protocol/agenda';
 import type { Room, Speaker } from '@jisr/protocol/event';
 import { newId } from '../ids.js';
 import { normalizeJoinCode } from '../normalize.js';
 import { StoreNotFound, type EventChange, type EventRecord, type NewAnnouncement, type RoomChange, type SpeakerChange } from '../store.js';
-import { isRefusal } from './connection.js';
+import { isRefusal, scanKeys } from './connection.js';
 import { inDirectory, inEvent, listArg, listIndexed, type RedisContext } from './context.js';
 import type { EventKey } from './keys.js';
 import { announcementHash, eventHash, fieldList, given, toAnnouncement, toEvent, toRoom, toSpeaker, type Hash } from './records.js';
@@ -12,7 +13,7 @@ import { asHash } from './replies.js';
 /** The organizer's changes to an event and what it is made of; its announcements. */
 
 /** Sets the fields given and deletes those cleared (`null`), in one script; NOTFOUND when the record is gone. */
-async function updateRecord(ctx: RedisContext, eventId: string, kind: EventKey, id: string, sets: Hash, deletes: string[]): Promise<Hash> {
+export async function updateRecord(ctx: RedisContext, eventId: string, kind: EventKey, id: string, sets: Hash, deletes: string[]): Promise<Hash> {
   const reply = await inEvent(ctx, eventId, 'updateRecord', [kind, id, ...listArg(fieldList(sets)), ...listArg(deletes)]);
   return asHash(reply, `${kind} ${id}`);
 }
@@ -65,7 +66,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 /** The ids a key of the event names, for the record kinds that have a home in the directory. */
-const HOMED = /^(session|participant|question|poll|invite):([A-Za-z0-9_-]+)$/;
+const HOMED = /^(session|participant|question|poll|invite|organizer-invite|mute):([A-Za-z0-9_-]+)$/;
 
 /**
  * The event leaves the directory first (its code freed, off the list), so nobody finds it
@@ -78,14 +79,14 @@ export async function deleteEvent(ctx: RedisContext, id: string): Promise<void> 
   await inDirectory(ctx, 'dropEvent', [id, code]);
   const base = ctx.keys.eventBase(id);
   const keys: string[] = [];
-  for await (const batch of ctx.client.scanIterator({ MATCH: ctx.keys.eventPattern(id), COUNT: 1000 })) keys.push(...batch);
+  for await (const batch of scanKeys(ctx.client, ctx.keys.eventPattern(id))) keys.push(...batch);
   const homed: string[] = [];
   const tokens: string[] = [];
   for (const key of keys) {
     const match = HOMED.exec(key.slice(base.length));
     if (!match?.[2]) continue;
     homed.push(match[2]);
-    if (match[1] === 'invite') {
+    if (match[1] === 'invite' || match[1] === 'organizer-invite') {
       const tokenHash = await ctx.client.hGet(key, 'tokenHash');
       if (tokenHash !== null) tokens.push(tokenHash);
     }
@@ -138,6 +139,11 @@ export async function addAnnouncement(ctx: RedisContext, announcement: NewAnnoun
 /** Newest first. */
 export async function listAnnouncements(ctx: RedisContext, eventId: string): Promise<Announcement[]> {
   return (await listIndexed(ctx, eventId, 'announcements', '', 'announcement', 'desc')).map(toAnnouncement);
+}
+
+export async function setAnnouncementTranslations(ctx: RedisContext, eventId: string, id: string, translations: QuestionTranslations): Promise<Announcement> {
+  const json = Object.keys(translations).length > 0 ? JSON.stringify(translations) : '';
+  return toAnnouncement(asHash(await inEvent(ctx, eventId, 'setAnnouncementTranslations', [id, json]), `announcement ${id}`));
 }
 
 export async function deleteAnnouncement(ctx: RedisContext, eventId: string, id: string): Promise<Announcement> {

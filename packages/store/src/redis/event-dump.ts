@@ -1,11 +1,16 @@
+import { dumpPhoto, photoOfDump } from '../speaker-photos.js';
+import { getSpeakerPhoto } from './speaker-photos.js';
 import { Ballot } from '@jisr/protocol/poll';
 import type { DumpBallot, DumpPoll, DumpQuestion, DumpQuizScore, EventDump } from '@jisr/protocol/event-dump';
-import { byText, checkDump, dumpIds, EVENT_DUMP_FORMAT, EVENT_DUMP_VERSION, ownerPasswordHash, sortedRecord, type ImportOptions, type ImportResult } from '../event-dump.js';
+import { byText, checkDump, dumpIds, EVENT_DUMP_FORMAT, EVENT_DUMP_VERSION, ownerPasswordHash, rankMerges, sortedRecord, type ImportOptions, type ImportResult } from '../event-dump.js';
+import { dumpedAuthorKey } from '../anonymous-authors.js';
 import { newId } from '../ids.js';
 import { emailKey } from '../normalize.js';
 import { StoreConflict, StoreNotFound } from '../store.js';
 import { getUser, getUserByEmail } from './people.js';
-import { storeError } from './connection.js';
+import * as surveys from './surveys.js';
+import { answersOfDump, dumpSurvey, surveyOfDump } from '../surveys.js';
+import { scanKeys, storeError } from './connection.js';
 import { inDirectory, listArg, listIndexed, type RedisContext } from './context.js';
 import type { EventKey } from './keys.js';
 import { DIRECTORY_PRELUDE } from './lua-prelude.js';
@@ -50,19 +55,26 @@ const BATCH = 1000;
 export async function exportEvent(ctx: RedisContext, id: string, now: string): Promise<EventDump> {
   const eventHashValue = await ctx.client.hGetAll(ctx.keys.inEvent(id, 'event'));
   if (Object.keys(eventHashValue).length === 0) throw new StoreNotFound(`no event ${id}`);
-  const { ownerId, ...event } = toEvent(eventHashValue);
+  const { ownerId, organizerIds, ...event } = toEvent(eventHashValue);
   const owner = await getUser(ctx, ownerId);
   if (!owner) throw new StoreNotFound(`no user ${ownerId} (the owner of event ${id})`);
   const sessionHashes = await listIndexed(ctx, id, 'sessions', '', 'session');
+  const speakers = (await listIndexed(ctx, id, 'speakers', '', 'speaker')).map(toSpeaker);
   const sessionIds = sessionHashes.map((hash) => toSession(hash).id);
   return {
     format: EVENT_DUMP_FORMAT,
     version: EVENT_DUMP_VERSION,
     exportedAt: now,
     owner: { id: owner.id, email: owner.email, name: owner.name, createdAt: owner.createdAt },
+    coOrganizers: (await Promise.all(organizerIds.map((userId) => getUser(ctx, userId)))).flatMap((user) =>
+      user ? [{ id: user.id, email: user.email, name: user.name, createdAt: user.createdAt }] : [],
+    ),
     event,
     rooms: (await listIndexed(ctx, id, 'rooms', '', 'room')).map(toRoom),
-    speakers: (await listIndexed(ctx, id, 'speakers', '', 'speaker')).map(toSpeaker),
+    speakers,
+    speakerPhotos: (await Promise.all(speakers.map(async (speaker) => ({ speakerId: speaker.id, photo: await getSpeakerPhoto(ctx, id, speaker.id) })))).flatMap(({ speakerId, photo }) =>
+      photo ? [dumpPhoto(speakerId, photo)] : [],
+    ),
     sessions: sessionHashes.map((hash) => ({ ...toSession(hash), seq: intField(hash, 'seq', 'session') })),
     participants: await exportParticipants(ctx, id),
     questions: await exportQuestions(ctx, id, sessionIds),
@@ -70,6 +82,7 @@ export async function exportEvent(ctx: RedisContext, id: string, now: string): P
     quizScores: await exportQuizScores(ctx, id, sessionIds),
     invites: (await listIndexed(ctx, id, 'invites', '', 'invite')).map(toInvite),
     announcements: (await listIndexed(ctx, id, 'announcements', '', 'announcement')).map(toAnnouncement),
+    surveys: await Promise.all((await surveys.listSurveys(ctx, id)).map(async (survey) => dumpSurvey(survey, await surveys.listSurveyAnswers(ctx, id, survey.id)))),
   };
 }
 
@@ -85,7 +98,7 @@ async function exportParticipants(ctx: RedisContext, eventId: string): Promise<E
   // eventPattern is the base, glob-escaped, then '*'.
   const match = `${ctx.keys.eventPattern(eventId).slice(0, -1)}participant:*`;
   const keys: string[] = [];
-  for await (const batch of ctx.client.scanIterator({ MATCH: match, COUNT: 1000 })) keys.push(...batch);
+  for await (const batch of scanKeys(ctx.client, match)) keys.push(...batch);
   const found: EventDump['participants'] = [];
   for (let index = 0; index < keys.length; index += BATCH) {
     const hashes = await Promise.all(keys.slice(index, index + BATCH).map((key) => ctx.client.hGetAll(key)));
@@ -115,22 +128,41 @@ async function exportQuestions(ctx: RedisContext, eventId: string, sessionIds: s
     const slice = questions.slice(index, index + BATCH);
     voters.push(...(await Promise.all(slice.map((question) => ctx.client.sMembers(ctx.keys.inEvent(eventId, 'votes', question.id))))));
   }
-  return questions.map((question, index) => ({ ...question, voters: (voters[index] ?? []).sort(byText) }));
+  // A merged question's place in its group: its score in the kept question's variants zset.
+  const orders = await Promise.all(
+    questions.map((question) =>
+      question.mergedInto === undefined ? Promise.resolve(null) : ctx.client.zScore(ctx.keys.inEvent(eventId, 'variants', question.mergedInto), question.id),
+    ),
+  );
+  return rankMerges(questions.map(({ mergedInto, ...question }, index) => {
+    const order = orders[index];
+    return {
+      ...question,
+      authorKey: dumpedAuthorKey(question),
+      voters: (voters[index] ?? []).sort(byText),
+      ...(mergedInto === undefined ? {} : { mergedInto, mergeOrder: order ?? 0 }),
+    };
+  }));
 }
 
 async function exportPolls(ctx: RedisContext, eventId: string, sessionIds: string[]): Promise<DumpPoll[]> {
   const polls: DumpPoll[] = [];
   for (const hash of await inCreationOrder(ctx, eventId, sessionIds, 'poll')) {
     const poll = toPoll(hash);
-    const [stored, order, counts, labels] = await Promise.all([
+    const [stored, order, counts, labels, hidden] = await Promise.all([
       ctx.client.hGetAll(ctx.keys.inEvent(eventId, 'ballots', poll.id)),
       ctx.client.zRangeWithScores(ctx.keys.inEvent(eventId, 'answerOrder', poll.id), 0, -1),
       ctx.client.hGetAll(ctx.keys.inEvent(eventId, 'counts', poll.id)),
       ctx.client.hGetAll(ctx.keys.inEvent(eventId, 'labels', poll.id)),
+      ctx.client.sMembers(ctx.keys.inEvent(eventId, 'answerHidden', poll.id)),
     ]);
+    const hiddenVoters = new Set(hidden);
     const places = new Map(order.map(({ value, score }) => [String(value), score]));
     const ballots = Object.entries(stored)
-      .map(([voterKey, json]) => storedBallot(voterKey, json, places.get(voterKey), poll.id))
+      .map(([voterKey, json]) => ({
+        ...storedBallot(voterKey, json, places.get(voterKey), poll.id),
+        ...(hiddenVoters.has(voterKey) ? { hidden: true } : {}),
+      }))
       .sort((a, b) => a.place - b.place);
     polls.push({
       ...poll,
@@ -212,7 +244,10 @@ export async function importEvent(ctx: RedisContext, input: EventDump, options: 
   if (Number(await ctx.client.hSetNX(ctx.keys.inEvent(eventId, 'event'), 'id', eventId)) !== 1) {
     throw new StoreConflict(`event ${eventId} exists here already`);
   }
-  const record = { ...dump.event, code, ownerId };
+  // Co-organizers with an account here (by email), never the owner, each once.
+  const found = await Promise.all(dump.coOrganizers.map((person) => getUserByEmail(ctx, person.email)));
+  const organizerIds = [...new Set(found.flatMap((user) => (user ? [user.id] : [])))].filter((id) => id !== ownerId);
+  const record = { ...dump.event, code, ownerId, organizerIds };
   await runAll(eventWrites(ctx, dump, eventHash(record)));
   const homed = [...dump.sessions, ...dump.participants, ...dump.questions, ...dump.polls, ...dump.invites].map((item) => item.id);
   for (let index = 0; index < homed.length; index += BATCH) {
@@ -237,7 +272,7 @@ export async function importEvent(ctx: RedisContext, input: EventDump, options: 
 /** StoreConflict, before anything is written, when the event, its join code, an id or a token is taken here. */
 async function refuseTaken(ctx: RedisContext, dump: EventDump, code: string): Promise<void> {
   const eventId = dump.event.id;
-  for await (const keys of ctx.client.scanIterator({ MATCH: ctx.keys.eventPattern(eventId), COUNT: 1000 })) {
+  for await (const keys of scanKeys(ctx.client, ctx.keys.eventPattern(eventId))) {
     if (keys.length > 0) throw new StoreConflict(`event ${eventId} exists here already`);
   }
   if ((await ctx.client.hExists(ctx.keys.inDirectory('eventCodes'), code)) === 1) {
@@ -300,7 +335,13 @@ function eventWrites(ctx: RedisContext, dump: EventDump, event: Hash): Write[] {
     writes.push(() => client.zAdd(at(index), { score: place, value: id }));
   };
   for (const room of dump.rooms) indexed('room', 'rooms', room.id, roomHash(room));
-  for (const speaker of dump.speakers) indexed('speaker', 'speakers', speaker.id, speakerHash(speaker));
+  // A speaker's photo version comes with its bytes, written here too; none without them.
+  const photos = new Map(dump.speakerPhotos.map((photo) => [photo.speakerId, photoOfDump(photo)]));
+  for (const { photoVersion: _version, ...speaker } of dump.speakers) {
+    const photo = photos.get(speaker.id);
+    indexed('speaker', 'speakers', speaker.id, speakerHash(photo ? { ...speaker, photoVersion: photo.version } : speaker));
+    if (photo) writes.push(() => client.set(at('speakerPhoto', speaker.id), Buffer.from(photo.bytes)));
+  }
   for (const { seq, ...session } of dump.sessions) indexed('session', 'sessions', session.id, { ...sessionHash(session), seq: String(seq) });
   for (const participant of dump.participants) {
     const place = ++ord;
@@ -316,8 +357,24 @@ function eventWrites(ctx: RedisContext, dump: EventDump, event: Hash): Write[] {
     if (voters.length > 0) writes.push(() => client.sAdd(at('votes', id), voters));
     for (const voter of voters) writes.push(() => client.sAdd(at('voted', sessionId, voter), id));
   }
+  // Merge groups: each kept question's zset of what was merged into it, in the dump's merge order.
+  const merged = dump.questions.filter((question) => question.mergedInto !== undefined);
+  merged.sort((a, b) => (a.mergeOrder ?? 0) - (b.mergeOrder ?? 0));
+  for (const question of merged) {
+    const place = ++ord;
+    const keptId = question.mergedInto ?? '';
+    writes.push(() => client.zAdd(at('variants', keptId), { score: place, value: question.id }));
+  }
   for (const invite of dump.invites) indexed('invite', 'invites', invite.id, inviteHash(invite));
   for (const announcement of dump.announcements) indexed('announcement', 'announcements', announcement.id, announcementHash(announcement));
+  // Surveys as survey-scripts.ts writes them: the JSON, its place in the order, its answers.
+  for (const dumped of dump.surveys) {
+    const place = ++ord;
+    const survey = surveyOfDump(dumped);
+    writes.push(() => client.set(at('survey', survey.id), JSON.stringify(survey)));
+    writes.push(() => client.zAdd(at('surveys'), { score: place, value: survey.id }));
+    for (const answer of answersOfDump(dumped)) writes.push(() => client.hSet(at('surveyAnswers', survey.id), answer.authorKey, JSON.stringify(answer)));
+  }
   const lastOrd = ord;
   writes.push(() => client.set(at('ord'), String(lastOrd)));
   writes.push(...pollWrites(ctx, dump, at));
@@ -346,8 +403,9 @@ function pollWrites(ctx: RedisContext, dump: EventDump, at: (kind: EventKey, ...
       ]);
     });
     for (const ballot of ballots) {
-      const { voterKey, place, contributions, ...stored } = ballot;
+      const { voterKey, place, contributions, hidden, ...stored } = ballot;
       writes.push(() => client.hSet(at('ballots', id), voterKey, ballotJson(stored, contributions)));
+      if (hidden) writes.push(() => client.sAdd(at('answerHidden', id), voterKey));
       writes.push(() => client.zAdd(at('answerOrder', id), { score: place, value: voterKey }));
     }
     const countEntries = Object.entries(counts).map(([key, count]): [string, string] => [key, String(count)]);
@@ -370,7 +428,7 @@ async function undoWrites(ctx: RedisContext, eventId: string, homed: string[]): 
   for (let index = 0; index < homed.length; index += BATCH) {
     await ctx.client.hDel(ctx.keys.inDirectory('homes'), homed.slice(index, index + BATCH));
   }
-  for await (const keys of ctx.client.scanIterator({ MATCH: ctx.keys.eventPattern(eventId), COUNT: 1000 })) {
+  for await (const keys of scanKeys(ctx.client, ctx.keys.eventPattern(eventId))) {
     if (keys.length > 0) await ctx.client.unlink(keys);
   }
 }

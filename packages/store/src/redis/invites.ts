@@ -1,3 +1,4 @@
+import { USED_BY_KEPT } from '@jisr/core/invites';
 import { newId } from '../ids.js';
 import type { InviteRecord, NewInvite } from '../store.js';
 import { insertRecord } from './agenda.js';
@@ -16,7 +17,7 @@ import { asHash } from './replies.js';
 export async function createInvite(ctx: RedisContext, invite: NewInvite): Promise<InviteRecord> {
   const { eventId, sessionId, tokenHash } = invite;
   const id = newId('invite');
-  const hash = inviteHash({ id, ...invite, revoked: false, uses: 0 });
+  const hash = inviteHash({ id, ...invite, revoked: false, uses: 0, usedBy: [] });
   await inDirectory(ctx, 'claimInviteToken', [tokenHash, id, eventId]);
   const parents = ['event', eventId, ...(sessionId === undefined ? [] : ['session', sessionId])];
   try {
@@ -52,8 +53,9 @@ export async function revokeInvite(ctx: RedisContext, id: string): Promise<Invit
   return toInvite(asHash(await inEvent(ctx, eventId, 'revokeInvite', [id]), `invite ${id}`));
 }
 
-/** One script, so concurrent acceptances never lose a count. */
-export async function recordInviteUse(ctx: RedisContext, id: string): Promise<InviteRecord> {
+/** One script, so concurrent acceptances never lose a count or a name. */
+export async function recordInviteUse(ctx: RedisContext, id: string, usedBy?: string): Promise<InviteRecord> {
   const eventId = await homeOf(ctx, id, 'invite');
-  return toInvite(asHash(await inEvent(ctx, eventId, 'recordInviteUse', [id]), `invite ${id}`));
+  const args = usedBy === undefined ? [id] : [id, usedBy, String(USED_BY_KEPT)];
+  return toInvite(asHash(await inEvent(ctx, eventId, 'recordInviteUse', args), `invite ${id}`));
 }

@@ -26,7 +26,12 @@ export const EVENT_KEYS = {
   rooms: 'rooms',
   speaker: 'speaker:$',
   speakers: 'speakers',
-  /** Hash per session (its `seq` is a field); zset of session ids by creation order. */
+  /** String per speaker: their uploaded photo's bytes (WebP, binary); the version is on the speaker hash. */
+  speakerPhoto: 'speaker-photo:$',
+  /**
+   * Hash per session (its `seq` is a field, so are `stage` and `stageAnswers`, JSON, absent
+   * for a session never directed); zset of session ids by creation order.
+   */
   session: 'session:$',
   sessions: 'sessions',
   participant: 'participant:$',
@@ -35,8 +40,10 @@ export const EVENT_KEYS = {
   questions: 'questions:$',
   /** Hash per session: (author key, client id) of an ask -> question id (retry dedup). */
   asked: 'asked:$',
-  /** Set per question: voter keys that voted for it. */
+  /** Set per question: voter keys that voted for it (kept while it is merged into another). */
   votes: 'votes:$',
+  /** Zset per kept question: ids of the questions merged into it, by merge order (see question-merge-scripts.ts). */
+  variants: 'variants:$',
   /** Set per (session, voter key): ids of the session's questions the voter voted for. */
   voted: 'voted:$:$',
   /** Set per session: its pinned question (at most one). */
@@ -50,6 +57,8 @@ export const EVENT_KEYS = {
   ballots: 'ballots:$',
   /** Zset per poll: voter key by the place its ballot was stored (text answers' order). */
   answerOrder: 'answer-order:$',
+  /** Set per poll: voter keys whose open-text answer a moderator hid (kept when they change it). */
+  answerHidden: 'answer-hidden:$',
   /** Hash per poll: tally key -> summed weight; and tally key -> first label seen. */
   counts: 'counts:$',
   labels: 'labels:$',
@@ -62,6 +71,9 @@ export const EVENT_KEYS = {
   /** Hash per invite; zset of invite ids by creation order. */
   invite: 'invite:$',
   invites: 'invites',
+  /** Hash per invite to co-organize; zset of their ids by creation order (see organizers.ts). */
+  organizerInvite: 'organizer-invite:$',
+  organizerInvites: 'organizer-invites',
   /** Hash per announcement; zset of the newest few by creation order. */
   announcement: 'announcement:$',
   announcements: 'announcements',
@@ -71,6 +83,16 @@ export const EVENT_KEYS = {
   /** Zset: the audit log, entries by number; counter of those numbers (see audit.ts). */
   audit: 'audit',
   auditSeq: 'audit-seq',
+  /** Hash per mute; zset of the event's mutes by creation order (see mutes.ts). */
+  mute: 'mute:$',
+  mutes: 'mutes',
+  /** Hash per session: giver's actor key -> their feedback on it, JSON (see feedback.ts). */
+  feedback: 'feedback:$',
+  /** String per event survey: the survey, JSON; zset of the event's survey ids by creation order (see surveys.ts). */
+  survey: 'survey:$',
+  surveys: 'surveys',
+  /** Hash per survey: answerer's actor key -> their answer, JSON. */
+  surveyAnswers: 'survey-answers:$',
   /** Hash: the event's retention setting and first purge (see retention.ts). */
   retention: 'retention',
 } as const;
@@ -87,10 +109,12 @@ export const DIRECTORY_KEYS = {
   events: 'events',
   /** Hash: id of a session, participant, question, poll or invite -> its event id. */
   homes: 'homes',
-  /** Hash: invite token hash -> invite id (the uniqueness rule). */
+  /** Hash: invite token hash -> invite id, staff and co-organizer invites alike (the uniqueness rule). */
   inviteTokens: 'invite-tokens',
   /** Counter: creation order of polls across events (listOpenPolls). */
   pollOrd: 'poll-ord',
+  /** Counter bumped before each WAIT for a replica: a write of the WAIT's own connection (replication.ts). */
+  replicationBarrier: 'replication-barrier',
 } as const;
 
 export type EventKey = keyof typeof EVENT_KEYS;

@@ -26,7 +26,7 @@ local function clearBallots(pollId, sessionId, kind)
     end
   end
   -- UNLINK: a poll of thousands of ballots is freed in the background, not while Redis waits.
-  redis.call('UNLINK', E.ballots(pollId), E.answerOrder(pollId), E.counts(pollId), E.labels(pollId))
+  redis.call('UNLINK', E.ballots(pollId), E.answerOrder(pollId), E.answerHidden(pollId), E.counts(pollId), E.labels(pollId))
 end
 
 -- Keeps E.openPolls in step with the poll's state.
@@ -54,19 +54,23 @@ return {redis.call('HGETALL', poll), seq}
 `;
 
 /**
- * updatePoll(id, states, sets, deletes): NOTFOUND for an unknown poll, CONFLICT (changing
- * nothing) when its state is not one of `states`; else sets and deletes the fields (null
+ * updatePoll(id, states, texts, sets, deletes): NOTFOUND for an unknown poll, CONFLICT
+ * (changing nothing) when its state is not one of `states` or its prompt, options and
+ * translations are not `texts` (canonical JSON, '' for none: poll-texts.ts); else sets and deletes the fields (null
  * clears a time), bumps seq (even for {}) and returns { poll, seq }.
  */
 export const UPDATE_POLL = String.raw`${POLL_PRELUDE}
 local id = arg()
-local states = list()
+local states, texts = list(), list()
 local sets, deletes = list(), list()
 local poll = E.poll(id)
-local state, sessionId = unpack(redis.call('HMGET', poll, 'state', 'sessionId'))
+local state, sessionId, prompt, options, translations = unpack(redis.call('HMGET', poll, 'state', 'sessionId', 'prompt', 'options', 'translations'))
 if not state then return notFound('no poll ' .. id) end
 if states and not contains(states, state) then
   return conflict('poll ' .. id .. ' is ' .. state .. ', not one of: ' .. (#states > 0 and table.concat(states, ', ') or 'none'))
+end
+if texts and (texts[1] ~= prompt or texts[2] ~= options or texts[3] ~= (translations or '')) then
+  return conflict('poll ' .. id .. ': its texts changed')
 end
 hset(poll, sets)
 hdel(poll, deletes)
@@ -111,19 +115,36 @@ return {redis.call('HGETALL', poll), seq}
 
 /**
  * castBallot(pollId, voterKey, clientId, ballotJson, allowChange, named, voterName, score,
- * contributions as key, weight, label triples; label '' for none, else '=' .. label).
+ * contributions as key, weight, label triples; label '' for none, else '=' .. label;
+ * limitKey ('' for none), limitPoints, limitSeconds).
+ *
+ * First the voter's shared event limit, when given, as rate-limiter-flexible's RateLimiterRedis
+ * counts it (the same key, in this event's slot: one round trip a vote): one point used
+ * whatever follows; over the points { 'limited', ms left in the window } and nothing cast.
  *
  * The vote-storm hot path, one call, O(contributions), checked in this order (as the SQLite
  * store): unknown poll NOTFOUND; poll not open { 'closed' }; a stored ballot of the voter
  * with this clientId { 'repeat', stored }; another stored ballot and no changes allowed
  * { 'locked', stored }; else the earlier ballot's contributions are taken back, the new
  * ones added (the first label seen for a key stays), the ballot stored as the poll's newest
- * answer, a quiz's named points moved on the board: { 'changed' } or { 'cast' }.
+ * answer, a quiz's named points moved on the board: { 'changed' | 'cast', place, the place
+ * of the ballot it replaced or '', '1' when the voter's answers are hidden else '0' }.
  */
 export const CAST_BALLOT = String.raw`${POLL_PRELUDE}
 local pollId, voter, clientId, ballot = arg(), arg(), arg(), arg()
 local allowChange, named, voterName, score = arg() == '1', arg() == '1', arg(), tonumber(arg())
 local contributions = list()
+local limitKey, limitPoints, limitSeconds = arg(), tonumber(arg()), arg()
+if limitKey ~= '' then
+  redis.call('SET', limitKey, 0, 'EX', limitSeconds, 'NX')
+  local consumed = redis.call('INCRBY', limitKey, 1)
+  local ttl = redis.call('PTTL', limitKey)
+  if ttl == -1 then
+    redis.call('EXPIRE', limitKey, limitSeconds)
+    ttl = 1000 * tonumber(limitSeconds)
+  end
+  if consumed > limitPoints then return {'limited', ttl} end
+end
 local poll = E.poll(pollId)
 local state, sessionId, kind = unpack(redis.call('HMGET', poll, 'state', 'sessionId', 'kind'))
 if not state then return notFound('no poll ' .. pollId) end
@@ -140,6 +161,7 @@ if storedJson then
   end
 end
 local place = redis.call('HINCRBY', poll, 'casts', 1)
+local replaced = redis.call('ZSCORE', E.answerOrder(pollId), voter) or ''
 if not stored then redis.call('HINCRBY', poll, 'total', 1) end
 redis.call('HSET', ballots, voter, ballot)
 redis.call('ZADD', E.answerOrder(pollId), place, voter)
@@ -161,5 +183,22 @@ if kind == 'quiz' then
     syncBoard(sessionId, voter, oldName)
   end
 end
-return {stored and 'changed' or 'cast'}
+local hidden = redis.call('SISMEMBER', E.answerHidden(pollId), voter) == 1 and '1' or '0'
+return {stored and 'changed' or 'cast', place, replaced, hidden}
+`;
+
+/**
+ * hideAnswer(pollId, place, '1' | '0'): NOTFOUND unless the poll's answer order holds a
+ * ballot with a text at `place`; else marks its voter's answers hidden (or shown) and
+ * returns { ballot JSON, place, '1' | '0' }. Seq stays: answers are staff-only.
+ */
+export const HIDE_ANSWER = String.raw`${POLL_PRELUDE}
+local pollId, place, hidden = arg(), arg(), arg()
+local voters = redis.call('ZRANGE', E.answerOrder(pollId), place, place, 'BYSCORE')
+local voter = voters[1]
+if not voter then return notFound('no answer at ' .. place .. ' in poll ' .. pollId) end
+local ballot = redis.call('HGET', E.ballots(pollId), voter)
+if not ballot or type(cjson.decode(ballot).ballot.text) ~= 'string' then return notFound('no answer at ' .. place .. ' in poll ' .. pollId) end
+if hidden == '1' then redis.call('SADD', E.answerHidden(pollId), voter) else redis.call('SREM', E.answerHidden(pollId), voter) end
+return {ballot, place, hidden}
 `;

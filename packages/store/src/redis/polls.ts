@@ -1,7 +1,10 @@
 import type { Contribution, TallyCounts } from '@jisr/core/poll-ballots';
 import type { Ballot, Poll } from '@jisr/protocol/poll';
+import type { TextAnswer } from '@jisr/protocol/poll-answers';
 import { newId } from '../ids.js';
-import type { CastOutcome, CastResult, NewBallot, NewPoll, PollChange, PollGuard, Sequenced } from '../store.js';
+import { canonicalJson, pollTextsKey } from '../poll-texts.js';
+import { answerId, answerPlace } from '../stage-record.js';
+import { StoreNotFound, type CastOutcome, type CastResult, type CountedLimit, type NewBallot, type NewPoll, type PollChange, type PollGuard, type Sequenced } from '../store.js';
 import { listEventIds } from './agenda.js';
 import { isRefusal } from './connection.js';
 import { homeOf, inEvent, listArg, listIndexed, type RedisContext } from './context.js';
@@ -62,7 +65,7 @@ export async function listOpenPolls(ctx: RedisContext): Promise<Poll[]> {
 
 /** The guard's states as the script reads them: a list, or none. */
 function guardArgs(guard: PollGuard | undefined): string[] {
-  return listArg(guard?.states);
+  return [...listArg(guard?.states), ...listArg(guard?.texts && pollTextsKey(guard.texts))];
 }
 
 /** Fields to set and fields to delete: undefined leaves a field as it is, null clears a time. */
@@ -75,14 +78,14 @@ function changeFields(change: PollChange): { sets: Hash; deletes: string[] } {
   };
   if (change.state !== undefined) sets.state = change.state;
   if (change.prompt !== undefined) sets.prompt = change.prompt;
-  if (change.options !== undefined) sets.options = JSON.stringify(change.options);
+  if (change.options !== undefined) sets.options = canonicalJson(change.options);
   if (change.settings !== undefined) sets.settings = JSON.stringify(change.settings);
   if (change.revealed !== undefined) sets.revealed = flag(change.revealed);
   clearable('openedAt', change.openedAt);
   clearable('closesAt', change.closesAt);
   if (change.lang !== undefined) sets.lang = change.lang;
   if (change.translations === null) deletes.push('translations');
-  else if (change.translations !== undefined) sets.translations = JSON.stringify(change.translations);
+  else if (change.translations !== undefined) sets.translations = canonicalJson(change.translations);
   return { sets, deletes };
 }
 
@@ -114,7 +117,20 @@ function checkedContributions(contributions: readonly Contribution[]): Contribut
   });
 }
 
-const OUTCOMES: readonly string[] = ['cast', 'changed', 'repeat', 'locked', 'closed'] satisfies CastOutcome[];
+const OUTCOMES: readonly string[] = ['cast', 'changed', 'repeat', 'locked', 'closed', 'limited'] satisfies CastOutcome[];
+
+/**
+ * A ballot's limit as the cast script reads it. Its key must hash to the event's slot (a
+ * Redis Cluster hash tag `{eventId}` in it), so that one script may touch it and the poll.
+ */
+function limitArgs(limit: CountedLimit | undefined, eventId: string): string[] {
+  if (!limit) return ['', '0', '0'];
+  if (!limit.key.includes(`{${eventId}}`)) throw new TypeError(`limit key ${limit.key} is not in the slot of event ${eventId}`);
+  if (!Number.isSafeInteger(limit.points) || !Number.isSafeInteger(limit.seconds) || limit.seconds <= 0) {
+    throw new TypeError(`limit ${limit.points} points a ${limit.seconds} s is not a pair of integers`);
+  }
+  return [limit.key, String(limit.points), String(limit.seconds)];
+}
 
 function isOutcome(value: string): value is CastOutcome {
   return OUTCOMES.includes(value);
@@ -137,13 +153,23 @@ export async function castBallot(ctx: RedisContext, input: NewBallot): Promise<C
     input.voterName ?? '',
     String(score),
     ...listArg(contributions.flatMap(({ key, weight, label }) => [key, String(weight), label === undefined ? '' : `=${label}`])),
+    ...limitArgs(input.limit, eventId),
   ];
-  const [outcome, stored] = asArray(await inEvent(ctx, eventId, 'castBallot', args), `ballot on poll ${pollId}`);
+  const [outcome, stored, replaced, hidden] = asArray(await inEvent(ctx, eventId, 'castBallot', args), `ballot on poll ${pollId}`);
   const name = asString(outcome, `outcome of a ballot on poll ${pollId}`);
   if (!isOutcome(name)) throw new TypeError(`castBallot answered an unknown outcome: ${name}`);
   if (name === 'closed') return { outcome: name };
+  if (name === 'limited') return { outcome: name, retryAfterMs: asInteger(stored, `limit window on ${pollId}`) };
   if (name === 'repeat' || name === 'locked') return { outcome: name, ballot: toBallot(asString(stored, `stored ballot on ${pollId}`)) };
-  return { outcome: name, ballot: input.ballot };
+  if (!('text' in input.ballot)) return { outcome: name, ballot: input.ballot };
+  // For a cast: `stored` is the new ballot's place, `replaced` the earlier one's ('' for none).
+  const before = asString(replaced, `replaced place on ${pollId}`);
+  const answer = {
+    id: answerId(asInteger(stored, `place on ${pollId}`)),
+    hidden: hidden === '1',
+    ...(before === '' ? {} : { replaces: answerId(asInteger(before, `replaced place on ${pollId}`)) }),
+  };
+  return { outcome: name, ballot: input.ballot, answer };
 }
 
 /** total, the counts of keys not at 0, and the first labels of those keys (absent when none). */
@@ -168,12 +194,33 @@ export async function listBallots(ctx: RedisContext, sessionId: string, voterKey
   return Object.fromEntries(pairs.map(([pollId, stored]) => [pollId, toBallot(stored)]));
 }
 
+/** A (ballot JSON, place, hidden flag) triple of the scripts as an answer, or undefined when the ballot has no text. */
+function textAnswerOf(json: unknown, place: unknown, hidden: unknown, what: string): TextAnswer | undefined {
+  const answer = toTextAnswer(asString(json, what));
+  return answer && { id: answerId(asInteger(place, `${what} place`)), ...answer, hidden: hidden === '1' };
+}
+
 /** Oldest first, in the order stored: a changed answer counts as a new one. */
-export async function listTextAnswers(ctx: RedisContext, pollId: string): Promise<{ text: string; castAt: string }[]> {
+export async function listTextAnswers(ctx: RedisContext, pollId: string): Promise<TextAnswer[]> {
   const eventId = await ctx.homes.eventOf(pollId);
   if (eventId === null) return [];
-  const stored = asArray(await inEvent(ctx, eventId, 'answers', [pollId]), `answers of ${pollId}`);
-  return stored.map((json) => toTextAnswer(asString(json, `an answer of ${pollId}`))).filter((answer) => answer !== undefined);
+  const flat = asArray(await inEvent(ctx, eventId, 'answers', [pollId]), `answers of ${pollId}`);
+  const answers: TextAnswer[] = [];
+  for (let index = 0; index < flat.length; index += 3) {
+    const answer = textAnswerOf(flat[index], flat[index + 1], flat[index + 2], `an answer of ${pollId}`);
+    if (answer) answers.push(answer);
+  }
+  return answers;
+}
+
+export async function setTextAnswerHidden(ctx: RedisContext, pollId: string, id: string, hidden: boolean): Promise<TextAnswer> {
+  const place = answerPlace(id);
+  const eventId = await ctx.homes.eventOf(pollId);
+  if (place === undefined || eventId === null) throw new StoreNotFound(`no answer ${id} in poll ${pollId}`);
+  const [json, at, flag] = asArray(await inEvent(ctx, eventId, 'hideAnswer', [pollId, String(place), hidden ? '1' : '0']), `answer ${id}`);
+  const answer = textAnswerOf(json, at, flag, `answer ${id} of ${pollId}`);
+  if (!answer) throw new StoreNotFound(`no answer ${id} in poll ${pollId}`);
+  return answer;
 }
 
 /** Best first, ties by name (code point order) then voter key: the order of the board's zset. */

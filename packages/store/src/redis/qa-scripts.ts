@@ -44,22 +44,33 @@ return {1, redis.call('HGETALL', E.question(id)), seq}
 /**
  * voteQuestion(id, voterKey, '1' | '0'): NOTFOUND for an unknown question. Gives or takes
  * back the voter's one vote; only when that changed something, moves the count and bumps
- * seq. Returns { changed 1 | 0, question, seq }.
+ * seq. A question merged away sends the vote to the one it was merged into, and a group
+ * (the kept question and its variants, whose votes stay where they were cast) counts a
+ * voter once: any vote in it is the voter's vote, taking it back clears all of them.
+ * Returns { changed 1 | 0, the (kept) question, seq }.
  */
 export const VOTE_QUESTION = String.raw`${EVENT_PRELUDE}
 local id, voter, vote = arg(), arg(), arg() == '1'
-local question = E.question(id)
-local sessionId = redis.call('HGET', question, 'sessionId')
+local asked = redis.call('HMGET', E.question(id), 'sessionId', 'mergedInto')
+local sessionId = asked[1]
 if not sessionId then return notFound('no question ' .. id) end
-local changed
-if vote then
-  changed = redis.call('SADD', E.votes(id), voter) == 1
-  if changed then redis.call('SADD', E.voted(sessionId, voter), id) end
-else
-  changed = redis.call('SREM', E.votes(id), voter) == 1
-  if changed then redis.call('SREM', E.voted(sessionId, voter), id) end
+if asked[2] then id = asked[2] end
+local question = E.question(id)
+local group = redis.call('ZRANGE', E.variants(id), 0, -1)
+table.insert(group, 1, id)
+local voted = false
+for _, member in ipairs(group) do
+  if redis.call('SISMEMBER', E.votes(member), voter) == 1 then voted = true end
 end
-if not changed then return {0, redis.call('HGETALL', question), currentSeq(sessionId)} end
+if vote == voted then return {0, redis.call('HGETALL', question), currentSeq(sessionId)} end
+if vote then
+  redis.call('SADD', E.votes(id), voter)
+  redis.call('SADD', E.voted(sessionId, voter), id)
+else
+  for _, member in ipairs(group) do
+    if redis.call('SREM', E.votes(member), voter) == 1 then redis.call('SREM', E.voted(sessionId, voter), member) end
+  end
+end
 redis.call('HINCRBY', question, 'votes', vote and 1 or -1)
 local seq = bumpSeq(sessionId)
 return {1, redis.call('HGETALL', question), seq}
@@ -106,6 +117,42 @@ if pin == '1' then redis.call('SADD', pinned, id) elseif pin == '0' then redis.c
 local seq = bumpSeq(sessionId)
 changes[#changes + 1] = {redis.call('HGETALL', question), seq}
 return changes
+`;
+
+/**
+ * setMachineTranslation(id, textField, byField, sourceText, text, byJson): NOTFOUND for an
+ * unknown question. Writes an engine's translation only while the question's text is still
+ * `sourceText` and its translation in that language is absent or a machine's (a text field
+ * without a by field is a moderator's: core's mayReplaceTranslation, mirrored here, and
+ * both checked by the store contract); then bumps seq and returns { 1, question, seq }.
+ * Otherwise changes nothing and returns { 0 }.
+ */
+export const SET_MACHINE_TRANSLATION = String.raw`${EVENT_PRELUDE}
+local id, textField, byField, sourceText, text, by = arg(), arg(), arg(), arg(), arg(), arg()
+local question = E.question(id)
+local current = redis.call('HMGET', question, 'sessionId', 'text', textField, byField)
+if not current[1] then return notFound('no question ' .. id) end
+if current[2] ~= sourceText then return {0} end
+if current[3] and not current[4] then return {0} end
+redis.call('HSET', question, textField, text, byField, by)
+local seq = bumpSeq(current[1])
+return {1, redis.call('HGETALL', question), seq}
+`;
+
+/**
+ * setReplyTranslations(id, sourceReply, json): NOTFOUND for an unknown question. Writes the
+ * reply's machine translations (json '' removes them) only while its reply is still
+ * `sourceReply`; then bumps seq and returns { 1, question, seq }. Otherwise { 0 }.
+ */
+export const SET_REPLY_TRANSLATIONS = String.raw`${EVENT_PRELUDE}
+local id, sourceReply, translations = arg(), arg(), arg()
+local question = E.question(id)
+local current = redis.call('HMGET', question, 'sessionId', 'reply')
+if not current[1] then return notFound('no question ' .. id) end
+if current[2] ~= sourceReply then return {0} end
+if translations == '' then redis.call('HDEL', question, 'replyTranslations') else redis.call('HSET', question, 'replyTranslations', translations) end
+local seq = bumpSeq(current[1])
+return {1, redis.call('HGETALL', question), seq}
 `;
 
 /**

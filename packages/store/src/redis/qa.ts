@@ -1,8 +1,10 @@
+import type { QuestionTranslations } from '@jisr/protocol/question';
 import type { QuestionRecord } from '@jisr/core/questions';
 import { LANGS, type Lang } from '@jisr/protocol/common';
 import { newId } from '../ids.js';
 import type {
   AskResult,
+  MachineTranslation,
   NewQuestion,
   QuestionChange,
   QuestionGuard,
@@ -10,7 +12,7 @@ import type {
   VoteResult,
 } from '../store.js';
 import { homeOf, inEvent, listArg, listIndexed, withHome, type RedisContext } from './context.js';
-import { fieldList, flag, questionHash, toQuestion, translationField, type Hash } from './records.js';
+import { fieldList, flag, questionHash, toQuestion, translationByField, translationField, type Hash } from './records.js';
 import { asArray, asHash, asInteger, asSequenced } from './replies.js';
 
 /** Questions, votes and the session seq they bump: each write is one script (qa-scripts.ts). */
@@ -32,6 +34,8 @@ export async function askQuestion(ctx: RedisContext, question: NewQuestion): Pro
     createdAt: question.createdAt,
     labels: [],
     held: question.held,
+    detectedLang: question.detectedLang,
+    ...(question.similar && question.similar.length > 0 ? { similar: question.similar } : {}),
     authorKey,
     clientId,
   };
@@ -74,10 +78,14 @@ export async function voteQuestion(ctx: RedisContext, questionId: string, voterK
   };
 }
 
+/** A vote for a question merged away is listed as one for the kept question, once. */
 export async function listVotes(ctx: RedisContext, sessionId: string, voterKey: string): Promise<string[]> {
   const eventId = await ctx.homes.eventOf(sessionId);
   if (eventId === null) return [];
-  return ctx.client.sMembers(ctx.keys.inEvent(eventId, 'voted', sessionId, voterKey));
+  const voted = await ctx.client.sMembers(ctx.keys.inEvent(eventId, 'voted', sessionId, voterKey));
+  if (voted.length === 0) return [];
+  const kept = await Promise.all(voted.map((id) => ctx.client.hGet(ctx.keys.inEvent(eventId, 'question', id), 'mergedInto')));
+  return [...new Set(voted.map((id, at) => kept[at] ?? id))];
 }
 
 /** The guard as the scripts read it: a list of statuses (or none), then a list of one author key (or none). */
@@ -98,11 +106,18 @@ function changeFields(change: QuestionChange): { sets: Hash; deletes: string[] }
   if (change.pinned !== undefined) sets.pinned = flag(change.pinned);
   clearable('answeredAt', change.answeredAt);
   clearable('reply', change.reply);
+  // A new reply (or none): the old one's translations no longer say what it says.
+  if (change.reply !== undefined) deletes.push('replyTranslations');
   if (change.labels !== undefined) sets.labels = JSON.stringify(change.labels);
   if (change.text !== undefined) sets.text = change.text;
   if (change.editedAt !== undefined) sets.editedAt = change.editedAt;
   if (change.held !== undefined) sets.held = flag(change.held);
-  if (change.translations === null) deletes.push(...LANGS.map(translationField));
+  if (change.translations === null) deletes.push(...LANGS.map(translationField), ...LANGS.map(translationByField));
+  if (change.detectedLang !== undefined) sets.detectedLang = change.detectedLang;
+  if (change.similar !== undefined) {
+    if (change.similar === null || change.similar.length === 0) deletes.push('similar');
+    else sets.similar = JSON.stringify(change.similar);
+  }
   return { sets, deletes };
 }
 
@@ -132,12 +147,41 @@ export async function setQuestionTranslation(
   const eventId = await homeOf(ctx, questionId, 'question');
   const field = translationField(lang);
   const sets = text === null ? [] : [field, text];
-  const deletes = text === null ? [field] : [];
+  // A moderator's translation: no `translationBy` field (see records.ts).
+  const deletes = text === null ? [field, translationByField(lang)] : [translationByField(lang)];
   const args = [questionId, ...guardArgs(undefined), '', ...listArg(sets), ...listArg(deletes)];
   const changes = asArray(await inEvent(ctx, eventId, 'updateQuestion', args), `translation of question ${questionId}`);
   const changed = changes.at(-1);
   if (changed === undefined) throw new Error(`updateQuestion returned no change for ${questionId}`);
   return asSequenced(changed, `translation of question ${questionId}`, toQuestion);
+}
+
+export async function setMachineTranslation(
+  ctx: RedisContext,
+  questionId: string,
+  lang: Lang,
+  translation: MachineTranslation,
+  sourceText: string,
+): Promise<Sequenced<QuestionRecord> | null> {
+  const eventId = await homeOf(ctx, questionId, 'question');
+  const by = JSON.stringify({ by: 'machine', ...(translation.engine ? { engine: translation.engine } : {}), ...(translation.pivot ? { pivot: translation.pivot } : {}) });
+  const args = [questionId, translationField(lang), translationByField(lang), sourceText, translation.text, by];
+  const reply = asArray(await inEvent(ctx, eventId, 'setMachineTranslation', args), `machine translation of question ${questionId}`);
+  if (asInteger(reply[0], `machine translation of question ${questionId}`) === 0) return null;
+  return asSequenced(reply.slice(1), `machine translation of question ${questionId}`, toQuestion);
+}
+
+export async function setReplyTranslations(
+  ctx: RedisContext,
+  questionId: string,
+  translations: QuestionTranslations,
+  sourceReply: string,
+): Promise<Sequenced<QuestionRecord> | null> {
+  const eventId = await homeOf(ctx, questionId, 'question');
+  const json = Object.keys(translations).length > 0 ? JSON.stringify(translations) : '';
+  const reply = asArray(await inEvent(ctx, eventId, 'setReplyTranslations', [questionId, sourceReply, json]), `reply translations of question ${questionId}`);
+  if (asInteger(reply[0], `reply translations of question ${questionId}`) === 0) return null;
+  return asSequenced(reply.slice(1), `reply translations of question ${questionId}`, toQuestion);
 }
 
 export async function deleteQuestion(ctx: RedisContext, questionId: string, guard?: QuestionGuard): Promise<Sequenced<QuestionRecord>> {

@@ -45,13 +45,20 @@ end
 return found
 `;
 
-/** answers(pollId): the poll's ballots (JSON), oldest first by the place they were stored. */
+/**
+ * answers(pollId): ballot JSON, place, '1' | '0' (hidden), ... for the poll's ballots,
+ * oldest first by the place they were stored.
+ */
 export const ANSWERS = String.raw`${EVENT_PRELUDE}
 local pollId = arg()
 local answers = {}
+local order = redis.call('ZRANGE', E.answerOrder(pollId), 0, -1, 'WITHSCORES')
 -- One HGET per voter, not HMGET with unpack: Lua's unpack fails past a few thousand values.
-for i, voter in ipairs(redis.call('ZRANGE', E.answerOrder(pollId), 0, -1)) do
-  answers[i] = redis.call('HGET', E.ballots(pollId), voter)
+for i = 1, #order, 2 do
+  local voter = order[i]
+  answers[#answers + 1] = redis.call('HGET', E.ballots(pollId), voter)
+  answers[#answers + 1] = order[i + 1]
+  answers[#answers + 1] = redis.call('SISMEMBER', E.answerHidden(pollId), voter) == 1 and '1' or '0'
 end
 return answers
 `;

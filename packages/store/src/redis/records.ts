@@ -1,11 +1,14 @@
 import type { Contribution } from '@jisr/core/poll-ballots';
 import type { QuestionRecord } from '@jisr/core/questions';
+import { OrganizerIds } from '@jisr/protocol/admin';
 import { LANGS, Lang, LocalizedText } from '@jisr/protocol/common';
 import type { Announcement } from '@jisr/protocol/agenda';
 import { Event, EventDefaults, QaSettings, Session, SessionKind, SessionStatus, type Room, type Speaker } from '@jisr/protocol/event';
-import { InviteRole, type Participant } from '@jisr/protocol/http';
+import { Invite, InviteRole, type Participant } from '@jisr/protocol/http';
 import { Ballot, Poll, PollKind, PollSettings, PollState, PollTranslations } from '@jisr/protocol/poll';
-import { Question, QuestionStatus } from '@jisr/protocol/question';
+import { DetectedLang, Question, QuestionStatus, QuestionTranslation, QuestionTranslations } from '@jisr/protocol/question';
+import { storedAuthorName } from '../anonymous-authors.js';
+import { canonicalJson } from '../poll-texts.js';
 import type { EventRecord, InviteRecord, UserRecord } from '../store.js';
 
 /*
@@ -14,7 +17,7 @@ import type { EventRecord, InviteRecord, UserRecord } from '../store.js';
  * has them absent, not undefined. Booleans are '1' / '0', numbers decimal, localized texts,
  * lists and settings JSON. The Lua scripts read and write a few of these fields by name
  * (sessionId, status, authorKey, clientId, pinned, votes, seq, state, kind, ord, total,
- * casts, revoked, uses): they are the property names, so the two cannot drift apart.
+ * casts, revoked, uses, usedBy): they are the property names, so the two cannot drift apart.
  *
  * Reading parses enums and JSON with the protocol's schemas, as the SQLite store does with
  * its rows, so a bad record fails here rather than in a client.
@@ -43,7 +46,7 @@ export function given<K extends string>(key: K, value: string | undefined): { [P
 }
 
 /** Reads fields of one hash, naming the record in every error. */
-class Fields {
+export class Fields {
   constructor(
     private readonly hash: Hash,
     private readonly what: string,
@@ -110,6 +113,7 @@ export function eventHash(event: EventRecord): Hash {
     ...given('color', event.color),
     ...given('defaults', event.defaults === undefined ? undefined : JSON.stringify(event.defaults)),
     ...given('fallbackLangs', event.fallbackLangs === undefined ? undefined : JSON.stringify(event.fallbackLangs)),
+    ...given('organizerIds', event.organizerIds.length === 0 ? undefined : JSON.stringify(event.organizerIds)),
   };
 }
 
@@ -130,17 +134,35 @@ export function toEvent(hash: Hash): EventRecord {
     ...f.present('color'),
     ...(f.optional('defaults') === undefined ? {} : { defaults: f.json(EventDefaults, 'defaults') }),
     ...(f.optional('fallbackLangs') === undefined ? {} : { fallbackLangs: f.json(Event.shape.fallbackLangs.unwrap(), 'fallbackLangs') }),
+    organizerIds: f.optional('organizerIds') === undefined ? [] : f.json(OrganizerIds, 'organizerIds'),
   };
 }
 
 export function announcementHash(announcement: Announcement): Hash {
-  const { id, eventId, text, at, expiresAt } = announcement;
-  return { id, eventId, text, at, ...given('expiresAt', expiresAt) };
+  const { id, eventId, text, texts, translations, at, expiresAt } = announcement;
+  return {
+    id,
+    eventId,
+    text,
+    ...(texts ? { texts: JSON.stringify(texts) } : {}),
+    ...(translations && Object.keys(translations).length > 0 ? { translations: JSON.stringify(translations) } : {}),
+    at,
+    ...given('expiresAt', expiresAt),
+  };
 }
 
 export function toAnnouncement(hash: Hash): Announcement {
   const f = new Fields(hash, 'announcement');
-  return { id: f.text('id'), eventId: f.text('eventId'), text: f.text('text'), at: f.text('at'), ...f.present('expiresAt') };
+  return {
+    id: f.text('id'),
+    eventId: f.text('eventId'),
+    text: f.text('text'),
+    // Absent on announcements made before texts per language.
+    ...(f.optional('texts') === undefined ? {} : { texts: f.json(LocalizedText, 'texts') }),
+    ...(f.optional('translations') === undefined ? {} : { translations: f.json(QuestionTranslations, 'translations') }),
+    at: f.text('at'),
+    ...f.present('expiresAt'),
+  };
 }
 
 export function roomHash(room: Room): Hash {
@@ -161,6 +183,7 @@ export function speakerHash(speaker: Speaker): Hash {
     ...given('country', speaker.country),
     bio: JSON.stringify(speaker.bio),
     ...given('photoUrl', speaker.photoUrl),
+    ...given('photoVersion', speaker.photoVersion),
   };
 }
 
@@ -174,6 +197,7 @@ export function toSpeaker(hash: Hash): Speaker {
     ...f.present('country'),
     bio: f.json(LocalizedText, 'bio'),
     ...f.present('photoUrl'),
+    ...f.present('photoVersion'),
   };
 }
 
@@ -184,12 +208,13 @@ export function instantMs(startsAt: string): number {
   return ms;
 }
 
-/** The Q&A settings as three fields, so that a change merges field by field in one HSET. */
+/** The Q&A settings as one flag field each, so that a change merges field by field in one HSET. */
 export function qaFields(qa: Partial<QaSettings>): Hash {
   return {
     ...given('qaOpen', qa.open === undefined ? undefined : flag(qa.open)),
     ...given('qaModerated', qa.moderated === undefined ? undefined : flag(qa.moderated)),
     ...given('qaAnonymousAllowed', qa.anonymousAllowed === undefined ? undefined : flag(qa.anonymousAllowed)),
+    ...given('qaFeedbackOpen', qa.feedbackOpen === undefined ? undefined : flag(qa.feedbackOpen)),
   };
 }
 
@@ -226,7 +251,13 @@ export function toSession(hash: Hash): Session {
     status: SessionStatus.parse(f.text('status')),
     delayMinutes: f.int('delayMinutes'),
     speakerIds: f.json(Session.shape.speakerIds, 'speakerIds'),
-    qa: QaSettings.parse({ open: f.flag('qaOpen'), moderated: f.flag('qaModerated'), anonymousAllowed: f.flag('qaAnonymousAllowed') }),
+    qa: QaSettings.parse({
+      open: f.flag('qaOpen'),
+      moderated: f.flag('qaModerated'),
+      anonymousAllowed: f.flag('qaAnonymousAllowed'),
+      // Sessions stored before feedback could be opened early have no such field.
+      ...(hash['qaFeedbackOpen'] === undefined ? {} : { feedbackOpen: f.flag('qaFeedbackOpen') }),
+    }),
   };
 }
 
@@ -252,9 +283,26 @@ export function translationField(lang: Lang): string {
   return `translation.${lang}`;
 }
 
-function translationFields(translations: LocalizedText | undefined): Hash {
+/**
+ * Who made that translation, as JSON `{ by: 'machine', engine?, pivot? }` (`translationBy.es`);
+ * absent for a moderator's, as every translation was before machine translation. Kept apart
+ * from the text so a human write is an HSET of the text and an HDEL of this field.
+ */
+export function translationByField(lang: Lang): string {
+  return `translationBy.${lang}`;
+}
+
+const TranslationBy = QuestionTranslation.omit({ text: true });
+
+function translationFields(translations: QuestionTranslations | undefined): Hash {
   const fields: Hash = {};
-  for (const [lang, text] of Object.entries(translations ?? {})) if (text !== undefined) fields[translationField(lang as Lang)] = text;
+  for (const [key, translation] of Object.entries(translations ?? {})) {
+    if (translation === undefined) continue;
+    const lang = Lang.parse(key);
+    fields[translationField(lang)] = translation.text;
+    const { text: _text, ...by } = translation;
+    if (by.by === 'machine') fields[translationByField(lang)] = JSON.stringify(by);
+  }
   return fields;
 }
 
@@ -263,7 +311,8 @@ export function questionHash(question: QuestionRecord): Hash {
     id: question.id,
     sessionId: question.sessionId,
     authorKey: question.authorKey,
-    ...given('authorName', question.authorName),
+    // An ask or an import (an older build's dump may name an anonymous question's author).
+    ...given('authorName', storedAuthorName(question)),
     text: question.text,
     lang: question.lang,
     status: question.status,
@@ -275,19 +324,27 @@ export function questionHash(question: QuestionRecord): Hash {
     ...given('answeredAt', question.answeredAt),
     ...given('editedAt', question.editedAt),
     ...given('reply', question.reply),
+    ...(question.replyTranslations && Object.keys(question.replyTranslations).length > 0 ? { replyTranslations: JSON.stringify(question.replyTranslations) } : {}),
     labels: JSON.stringify(question.labels),
     held: flag(question.held ?? false),
     ...translationFields(question.translations),
+    ...given('detectedLang', question.detectedLang),
+    ...(question.similar && question.similar.length > 0 ? { similar: JSON.stringify(question.similar) } : {}),
+    ...(question.variants && question.variants.length > 0 ? { variants: JSON.stringify(question.variants) } : {}),
+    ...given('mergedInto', question.mergedInto),
   };
 }
 
 export function toQuestion(hash: Hash): QuestionRecord {
   const f = new Fields(hash, 'question');
-  const translations: LocalizedText = {};
+  const translations: QuestionTranslations = {};
   for (const lang of LANGS) {
     const text = f.optional(translationField(lang));
-    if (text !== undefined) translations[lang] = text;
+    if (text === undefined) continue;
+    const by = f.optional(translationByField(lang)) === undefined ? { by: 'human' as const } : f.json(TranslationBy, translationByField(lang));
+    translations[lang] = { text, ...by };
   }
+  const detectedLang = f.optional('detectedLang');
   return {
     id: f.text('id'),
     sessionId: f.text('sessionId'),
@@ -297,17 +354,23 @@ export function toQuestion(hash: Hash): QuestionRecord {
     votes: f.int('votes'),
     pinned: f.flag('pinned'),
     anonymous: f.flag('anonymous'),
-    ...f.present('authorName'),
+    // Data an older build wrote may still name an anonymous question's author: never read back.
+    ...(f.flag('anonymous') ? {} : f.present('authorName')),
     createdAt: f.text('createdAt'),
     ...f.present('answeredAt'),
     ...f.present('editedAt'),
     ...f.present('reply'),
+    ...(f.optional('replyTranslations') === undefined ? {} : { replyTranslations: f.json(QuestionTranslations, 'replyTranslations') }),
     labels: f.json(Question.shape.labels, 'labels'),
     // Present only when held: a question the filter let through has no `held` at all.
     ...(f.flag('held') ? { held: true } : {}),
     ...(Object.keys(translations).length > 0 ? { translations } : {}),
+    ...(detectedLang === undefined ? {} : { detectedLang: DetectedLang.parse(detectedLang) }),
+    ...(f.optional('similar') === undefined ? {} : { similar: f.json(Question.shape.similar.unwrap(), 'similar') }),
+    ...(f.optional('variants') === undefined ? {} : { variants: f.json(Question.shape.variants.unwrap(), 'variants') }),
     authorKey: f.text('authorKey'),
     clientId: f.text('clientId'),
+    ...f.present('mergedInto'),
   };
 }
 
@@ -317,6 +380,9 @@ export function inviteHash(invite: InviteRecord): Hash {
     eventId: invite.eventId,
     role: invite.role,
     ...given('sessionId', invite.sessionId),
+    ...given('roomId', invite.roomId),
+    ...given('invitee', invite.invitee),
+    usedBy: JSON.stringify(invite.usedBy),
     tokenHash: invite.tokenHash,
     createdBy: invite.createdBy,
     createdAt: invite.createdAt,
@@ -333,10 +399,14 @@ export function toInvite(hash: Hash): InviteRecord {
     eventId: f.text('eventId'),
     role: InviteRole.parse(f.text('role')),
     ...f.present('sessionId'),
+    ...f.present('roomId'),
+    ...f.present('invitee'),
     createdAt: f.text('createdAt'),
     expiresAt: f.text('expiresAt'),
     revoked: f.flag('revoked'),
     uses: f.int('uses'),
+    // Invites stored before names were kept have none.
+    usedBy: f.optional('usedBy') === undefined ? [] : f.json(Invite.shape.usedBy, 'usedBy'),
     tokenHash: f.text('tokenHash'),
     createdBy: f.text('createdBy'),
   };
@@ -348,7 +418,7 @@ export function pollHash(poll: Poll): Hash {
     sessionId: poll.sessionId,
     kind: poll.kind,
     prompt: poll.prompt,
-    options: JSON.stringify(poll.options),
+    options: canonicalJson(poll.options),
     state: poll.state,
     settings: JSON.stringify(poll.settings),
     revealed: flag(poll.revealed),
@@ -356,7 +426,8 @@ export function pollHash(poll: Poll): Hash {
     ...given('openedAt', poll.openedAt),
     ...given('closesAt', poll.closesAt),
     ...given('lang', poll.lang),
-    ...given('translations', poll.translations === undefined ? undefined : JSON.stringify(poll.translations)),
+    // Canonical: PollGuard.texts compares them as strings (poll-scripts.ts).
+    ...given('translations', poll.translations === undefined ? undefined : canonicalJson(poll.translations)),
   };
 }
 

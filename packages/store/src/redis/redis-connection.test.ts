@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
 import { createClient } from 'redis';
@@ -6,72 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newBallot, newInvite, newQuestion, openPoll, seedSession } from '../contract/fixtures.js';
 import { openRedisStore, type RedisStore } from './redis-store.js';
 import { Keys } from './keys.js';
+import { freePort, OwnRedis } from './own-redis.js';
 
 /**
  * Opening, ping, losing and getting back Redis, and the key layout. These run against a
  * redis-server of their own (STACK.md: a test that stops Redis starts its own), so they can
  * stop it and see every key in it.
  */
-
-/** A TCP port nothing listens on (just freed by the OS). */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-async function canConnect(port: number): Promise<boolean> {
-  const socket = net.connect(port, '127.0.0.1');
-  try {
-    await once(socket, 'connect');
-    return true;
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ECONNREFUSED') return false;
-    throw error;
-  } finally {
-    socket.destroy();
-  }
-}
-
-/** A throwaway redis-server on `port`: nothing kept on disk. */
-class OwnRedis {
-  #process: ChildProcess | undefined;
-
-  constructor(readonly port: number) {}
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-    this.#process = spawn('redis-server', args, { stdio: 'ignore' });
-    const deadline = Date.now() + 5000;
-    while (!(await canConnect(this.port))) {
-      if (Date.now() > deadline) throw new Error(`redis-server did not listen on ${this.port} within 5 s`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
-  /** Sends a signal to this server's own process (SIGSTOP makes it hang, SIGCONT wakes it). */
-  signal(signal: NodeJS.Signals): void {
-    this.#process?.kill(signal);
-  }
-
-  async stop(): Promise<void> {
-    const child = this.#process;
-    this.#process = undefined;
-    if (!child || child.exitCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
 
 /** Polls `check` until it holds or `ms` pass. */
 async function eventually(check: () => Promise<boolean>, ms: number): Promise<boolean> {

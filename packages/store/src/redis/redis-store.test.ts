@@ -161,6 +161,32 @@ describe('Redis store: quiz leaderboard names', () => {
   });
 });
 
+describe('Redis store: the name of an anonymous question\'s author (issue 19.11)', () => {
+  it('is never written, and a name an older build wrote is never read back', async () => {
+    const prefix = `jisr-test:${randomUUID()}:`;
+    const store = await openRedisStore({ url: REDIS_URL, prefix });
+    try {
+      const { event, session } = await seedSession(store);
+      const key = (id: string): string => new Keys(prefix).inEvent(event.id, 'question', id);
+      adminConnected ??= admin.connect();
+      await adminConnected;
+      const asked = await store.askQuestion(newQuestion(session.id, { anonymous: true, authorName: 'Hicham' }));
+      expect(await admin.hExists(key(asked.value.id), 'authorName')).toBe(0);
+      const dump = await store.exportEvent(event.id);
+      await store.deleteEvent(event.id);
+      await store.importEvent({ ...dump, questions: dump.questions.map((question) => ({ ...question, authorName: 'Hicham' })) });
+      expect(await admin.hExists(key(asked.value.id), 'authorName')).toBe(0);
+      // What an older build's ask left in Redis.
+      await admin.hSet(key(asked.value.id), 'authorName', 'Hicham');
+      expect(await store.getQuestion(asked.value.id)).not.toHaveProperty('authorName');
+      expect((await store.exportEvent(event.id)).questions[0]).not.toHaveProperty('authorName');
+    } finally {
+      await store.close();
+      await deleteKeys(prefix);
+    }
+  });
+});
+
 describe('Redis store: the same answers as the SQLite store', () => {
   let prefix = '';
   const opened: Store[] = [];

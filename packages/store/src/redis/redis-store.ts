@@ -1,3 +1,4 @@
+import type { QuestionTranslations } from '@jisr/protocol/question';
 import type { QuestionRecord } from '@jisr/core/questions';
 import type { Lang } from '@jisr/protocol/common';
 import type { InsightBatch } from '@jisr/core/insights';
@@ -6,11 +7,15 @@ import type { Room, Session, Speaker } from '@jisr/protocol/event';
 import type { Participant } from '@jisr/protocol/http';
 import type { Announcement } from '@jisr/protocol/agenda';
 import type { Ballot, Poll } from '@jisr/protocol/poll';
+import type { TextAnswer } from '@jisr/protocol/poll-answers';
+import type { Stage } from '@jisr/protocol/stage';
+import type { StageRecord } from '../stage-record.js';
 import type {
   AskResult,
   CastResult,
   EventRecord,
   InviteRecord,
+  MachineTranslation,
   NewBallot,
   EventChange,
   NewAnnouncement,
@@ -42,24 +47,42 @@ import * as agenda from './agenda.js';
 import * as admin from './event-admin.js';
 import * as dump from './event-dump.js';
 import * as userAdmin from './user-admin.js';
-import { connectClient, type RedisClient } from './connection.js';
+import { connectClient, type RedisClient, type RedisNode, type RedisTarget } from './connection.js';
+import { ReplicaAcks } from './replication.js';
 import type { RedisContext } from './context.js';
 import { Homes } from './homes.js';
 import * as invites from './invites.js';
 import { Keys } from './keys.js';
 import * as people from './people.js';
 import * as polls from './polls.js';
+import * as stage from './stage.js';
 import * as qa from './qa.js';
+import * as merges from './question-merge.js';
 import * as insights from './insights.js';
 import * as audit from './audit.js';
 import * as retention from './retention.js';
 import type { RetentionRecord } from '../retention.js';
 import type { NewAuditEntry } from '../audit.js';
 import type { AuditEntry } from '@jisr/protocol/audit';
+import { bindOps, OpsBase } from '../bind-ops.js';
+import type { SpeakerPhotoStore } from '../speaker-photos.js';
+import * as speakerPhotos from './speaker-photos.js';
+import { duplicateEvent, type EventCopy } from '../event-copy.js';
+import type { OrganizerStore } from '../organizers.js';
+import type { LiveDataStore } from '../rehearsal.js';
+import * as organizers from './organizers.js';
+import * as rehearsal from './rehearsal.js';
+import * as mutes from './mutes.js';
+import type { MuteStore } from '../mutes.js';
+import * as feedback from './feedback.js';
+import type { FeedbackStore } from '../feedback.js';
+import * as surveys from './surveys.js';
+import type { SurveyStore } from '../surveys.js';
 
-export interface RedisStoreOptions {
-  /** e.g. `redis://127.0.0.1:6379`, `rediss://user:secret@host:6380/2` */
-  url: string;
+/** Operations added since the first ones: a table, not a method each (see bind-ops.ts). */
+const OPS = { ...organizers, ...mutes, ...feedback, ...surveys, resetLiveData: rehearsal.resetLiveData, ...speakerPhotos };
+
+interface RedisStoreTuning {
   /** Put in front of every key, so that several stores (tests, deployments) can share a Redis. Default `jisr:`. */
   prefix?: string;
   /** How long opening waits for Redis before failing. Default 3000 ms. */
@@ -71,13 +94,29 @@ export interface RedisStoreOptions {
    * calls fail meanwhile and ping answers false. Default: written to stderr.
    */
   onError?: (error: Error) => void;
+  /**
+   * While the master has live replicas, how long a write waits for one of them to confirm
+   * it (`WAIT 1 <ms>`) before it is refused as unconfirmed (replication.ts). 0: writes never
+   * wait (a failover may then lose the last writes acknowledged). Default 250 ms.
+   */
+  replicaWaitMs?: number;
+  /** With Sentinel: told of each failover this store follows (the master moved to another server). */
+  onMasterChange?: (master: RedisNode) => void;
 }
+
+/**
+ * Where Redis is, `url` (e.g. `redis://127.0.0.1:6379`, `rediss://user:secret@host:6380/2`)
+ * or `sentinel` (the sentinels and the master's name), and how to use it.
+ */
+export type RedisStoreOptions = RedisStoreTuning & RedisTarget;
 
 const DEFAULT_PREFIX = 'jisr:';
 /** Long enough for a Redis across a data-centre network, short enough that a bad URL fails startup at once. */
 const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
 /** /readyz is polled every few seconds: a ping must answer well within that. */
 const DEFAULT_PING_TIMEOUT_MS = 1000;
+/** Far below the ping's timeout (the WAIT holds the connection) and a phone's patience; a replica nearby answers in well under a millisecond. */
+const DEFAULT_REPLICA_WAIT_MS = 250;
 
 /** How long close() waits for the calls under way before it drops the connection. */
 const CLOSE_TIMEOUT_MS = 2000;
@@ -109,13 +148,27 @@ const reportError = (error: Error): void => {
  * (a few creations take two steps on two slots, ordered so that nothing half-made is ever
  * visible: see agenda.ts, invites.ts, homes.ts). See keys.ts for the layout.
  */
-export class RedisStore implements Store {
+export class RedisStore extends OpsBase<OrganizerStore & LiveDataStore & MuteStore & FeedbackStore & SurveyStore & SpeakerPhotoStore>() implements Store {
   readonly #ctx: RedisContext;
   readonly #pingTimeoutMs: number;
+  readonly #acks: ReplicaAcks | undefined;
 
-  constructor(client: RedisClient, keys: Keys, pingTimeoutMs: number) {
-    this.#ctx = { client, keys, homes: new Homes(client, keys) };
+  /** `acks`: writes wait for a replica through it (the client it wrapped). */
+  constructor(client: RedisClient, keys: Keys, pingTimeoutMs: number, acks?: ReplicaAcks) {
+    const ctx: RedisContext = { client, keys, homes: new Homes(client, keys) };
+    super(bindOps(ctx, OPS));
+    this.#ctx = ctx;
     this.#pingTimeoutMs = pingTimeoutMs;
+    this.#acks = acks;
+  }
+
+  /** Live replicas of the master the writes wait for (0: none, or not waiting). */
+  get replicas(): number {
+    return this.#acks?.replicas ?? 0;
+  }
+
+  async duplicateEvent(id: string, copy: EventCopy): Promise<EventRecord> {
+    return duplicateEvent(this, id, copy);
   }
 
   /**
@@ -133,11 +186,12 @@ export class RedisStore implements Store {
    * shutdown), then quits. Closing twice is harmless: shutdown paths may race to it.
    */
   async close(): Promise<void> {
+    await this.#acks?.stop();
     const { client } = this.#ctx;
     if (client.isReady && (await answerWithin(client.close(), CLOSE_TIMEOUT_MS)) !== undefined) return;
     // Not connected (Redis went away), not answering, or closed already: nothing more can be
     // waited for. destroy() fails what is still pending and is harmless when done before.
-    client.destroy();
+    await client.destroy();
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
@@ -224,6 +278,10 @@ export class RedisStore implements Store {
     return admin.listAnnouncements(this.#ctx, eventId);
   }
 
+  async setAnnouncementTranslations(eventId: string, id: string, translations: QuestionTranslations): Promise<Announcement> {
+    return admin.setAnnouncementTranslations(this.#ctx, eventId, id, translations);
+  }
+
   async deleteAnnouncement(eventId: string, id: string): Promise<Announcement> {
     return admin.deleteAnnouncement(this.#ctx, eventId, id);
   }
@@ -296,8 +354,29 @@ export class RedisStore implements Store {
     return qa.deleteQuestion(this.#ctx, questionId, guard);
   }
 
+  async mergeQuestion(questionId: string, intoId: string): Promise<Sequenced<QuestionRecord>[]> {
+    return merges.mergeQuestion(this.#ctx, questionId, intoId);
+  }
+
+  async unmergeQuestion(questionId: string, variantIndex: number): Promise<Sequenced<QuestionRecord>[]> {
+    return merges.unmergeQuestion(this.#ctx, questionId, variantIndex);
+  }
+
   async setQuestionTranslation(questionId: string, lang: Lang, text: string | null): Promise<Sequenced<QuestionRecord>> {
     return qa.setQuestionTranslation(this.#ctx, questionId, lang, text);
+  }
+
+  async setReplyTranslations(questionId: string, translations: QuestionTranslations, sourceReply: string): Promise<Sequenced<QuestionRecord> | null> {
+    return qa.setReplyTranslations(this.#ctx, questionId, translations, sourceReply);
+  }
+
+  async setMachineTranslation(
+    questionId: string,
+    lang: Lang,
+    translation: MachineTranslation,
+    sourceText: string,
+  ): Promise<Sequenced<QuestionRecord> | null> {
+    return qa.setMachineTranslation(this.#ctx, questionId, lang, translation, sourceText);
   }
 
   async updateSession(sessionId: string, change: SessionChange): Promise<Sequenced<Session>> {
@@ -324,8 +403,8 @@ export class RedisStore implements Store {
     return invites.revokeInvite(this.#ctx, id);
   }
 
-  async recordInviteUse(id: string): Promise<InviteRecord> {
-    return invites.recordInviteUse(this.#ctx, id);
+  async recordInviteUse(id: string, usedBy?: string): Promise<InviteRecord> {
+    return invites.recordInviteUse(this.#ctx, id, usedBy);
   }
 
   async listPolls(sessionId: string): Promise<Poll[]> {
@@ -368,8 +447,12 @@ export class RedisStore implements Store {
     return polls.listBallots(this.#ctx, sessionId, voterKey);
   }
 
-  async listTextAnswers(pollId: string): Promise<{ text: string; castAt: string }[]> {
+  async listTextAnswers(pollId: string): Promise<TextAnswer[]> {
     return polls.listTextAnswers(this.#ctx, pollId);
+  }
+
+  async setTextAnswerHidden(pollId: string, answerId: string, hidden: boolean): Promise<TextAnswer> {
+    return polls.setTextAnswerHidden(this.#ctx, pollId, answerId, hidden);
   }
 
   async quizLeaderboard(sessionId: string, limit: number): Promise<{ name: string; score: number }[]> {
@@ -378,6 +461,14 @@ export class RedisStore implements Store {
 
   async getSeq(sessionId: string): Promise<number> {
     return qa.getSeq(this.#ctx, sessionId);
+  }
+
+  async getStage(sessionId: string): Promise<StageRecord> {
+    return stage.getStage(this.#ctx, sessionId);
+  }
+
+  async setStage(sessionId: string, record: StageRecord, expected?: Stage): Promise<Sequenced<StageRecord>> {
+    return stage.setStage(this.#ctx, sessionId, record, expected);
   }
 
   async recordInsights(eventId: string, batch: InsightBatch): Promise<void> {
@@ -416,10 +507,23 @@ export class RedisStore implements Store {
  */
 export async function openRedisStore(options: RedisStoreOptions): Promise<RedisStore> {
   const keys = new Keys(options.prefix ?? DEFAULT_PREFIX);
-  const client = await connectClient({
-    url: options.url,
-    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    onError: options.onError ?? reportError,
-  });
-  return new RedisStore(client, keys, options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS);
+  const waitMs = options.replicaWaitMs ?? DEFAULT_REPLICA_WAIT_MS;
+  const acks = waitMs > 0 ? new ReplicaAcks(waitMs, keys.inDirectory('replicationBarrier')) : undefined;
+  const connect = (onMasterChange?: (master: RedisNode) => void) =>
+    connectClient({
+      target: options.url !== undefined ? { url: options.url } : { sentinel: options.sentinel },
+      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      onError: options.onError ?? reportError,
+      onNewConnection: () => acks?.newConnection(),
+      ...(onMasterChange ? { onMasterChange } : {}),
+    });
+  const client = await connect(options.onMasterChange);
+  if (!acks) return new RedisStore(client, keys, options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS);
+  try {
+    await acks.start(await connect());
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  return new RedisStore(acks.wrap(client), keys, options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS, acks);
 }

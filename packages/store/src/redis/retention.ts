@@ -1,5 +1,6 @@
 import type { RetentionRecord } from '../retention.js';
 import { StoreNotFound } from '../store.js';
+import { scanKeys } from './connection.js';
 import type { RedisContext } from './context.js';
 
 /**
@@ -22,9 +23,9 @@ export async function setRetention(ctx: RedisContext, eventId: string, days: num
 
 /** The event's keys that hold what attendees left (see keys.ts); polls, counts and labels stay. */
 const ATTENDEE_KEYS =
-  /^(participant|question|questions|asked|votes|voted|pinned|ballots|answer-order|quiz-points|quiz-ballots|quiz-names|quiz-board):/;
+  /^((participant|question|questions|asked|votes|variants|voted|pinned|ballots|answer-order|answer-hidden|quiz-points|quiz-ballots|quiz-names|quiz-board|mute|feedback|survey-answers):|mutes$)/;
 /** Of those, the records with a home in the directory: their ids are forgotten there too. */
-const HOMED = /^(participant|question):([A-Za-z0-9_-]+)$/;
+const HOMED = /^(participant|question|mute):([A-Za-z0-9_-]+)$/;
 
 /**
  * Scans the event's keys and unlinks the attendee ones. Idempotent: a second run finds
@@ -36,7 +37,7 @@ export async function purgeAttendeeData(ctx: RedisContext, eventId: string, at: 
   const base = ctx.keys.eventBase(eventId);
   const keys: string[] = [];
   const homed: string[] = [];
-  for await (const batch of ctx.client.scanIterator({ MATCH: ctx.keys.eventPattern(eventId), COUNT: 1000 })) {
+  for await (const batch of scanKeys(ctx.client, ctx.keys.eventPattern(eventId))) {
     for (const key of batch) {
       const local = key.slice(base.length);
       if (!ATTENDEE_KEYS.test(local)) continue;
@@ -50,5 +51,8 @@ export async function purgeAttendeeData(ctx: RedisContext, eventId: string, at: 
   }
   for (const id of homed) ctx.homes.forgetLocally(id);
   for (let index = 0; index < keys.length; index += 1000) await ctx.client.unlink(keys.slice(index, index + 1000));
+  // The stage may hold attendees' answer texts: every session goes back to auto.
+  const sessionIds = await ctx.client.zRange(ctx.keys.inEvent(eventId, 'sessions'), 0, -1);
+  for (const sessionId of sessionIds) await ctx.client.hDel(ctx.keys.inEvent(eventId, 'session', sessionId), ['stage', 'stageAnswers']);
   await ctx.client.hSetNX(ctx.keys.inEvent(eventId, 'retention'), 'purgedAt', at);
 }

@@ -3,6 +3,7 @@ import {
   ADD_ANNOUNCEMENT,
   CLAIM_EVENT_CODE,
   DELETE_ANNOUNCEMENT,
+  SET_ANNOUNCEMENT_TRANSLATIONS,
   DELETE_ROOM,
   DELETE_SESSION,
   DELETE_SPEAKER,
@@ -13,9 +14,15 @@ import {
 } from './admin-scripts.js';
 import { INSERT_RECORD, RECORD_INVITE_USE, REVOKE_INVITE, UPDATE_SESSION } from './agenda-scripts.js';
 import { CLAIM_EVENT, CLAIM_INVITE_TOKEN, CREATE_USER, RELEASE_INVITE_TOKEN } from './directory-scripts.js';
-import { CAST_BALLOT, CREATE_POLL, DELETE_POLL, RESET_POLL, UPDATE_POLL } from './poll-scripts.js';
-import { ASK_QUESTION, DELETE_QUESTION, UPDATE_QUESTION, VOTE_QUESTION } from './qa-scripts.js';
+import { CAST_BALLOT, CREATE_POLL, DELETE_POLL, HIDE_ANSWER, RESET_POLL, UPDATE_POLL } from './poll-scripts.js';
+import { ASK_QUESTION, DELETE_QUESTION, SET_MACHINE_TRANSLATION, SET_REPLY_TRANSLATIONS, UPDATE_QUESTION, VOTE_QUESTION } from './qa-scripts.js';
+import { SET_STAGE } from './stage-scripts.js';
+import { MERGE_QUESTION, UNMERGE_QUESTION } from './question-merge-scripts.js';
 import { ANSWERS, LIST_BALLOTS, LIST_INDEXED, QUIZ_LEADERBOARD, TALLY } from './read-scripts.js';
+import { ACCEPT_ORGANIZER_INVITE, REMOVE_ORGANIZER } from './organizer-scripts.js';
+import { RESET_LIVE_DATA } from './rehearsal-scripts.js';
+import { GIVE_FEEDBACK } from './feedback-scripts.js';
+import { ANSWER_SURVEY, CREATE_SURVEY, DELETE_SURVEY, REPLACE_SURVEY } from './survey-scripts.js';
 
 /**
  * A Lua script as node-redis runs it: EVALSHA (EVALSHA_RO for a read), falling back to
@@ -60,12 +67,18 @@ export const SCRIPTS = {
   askQuestion: luaScript(ASK_QUESTION),
   voteQuestion: luaScript(VOTE_QUESTION),
   updateQuestion: luaScript(UPDATE_QUESTION),
+  setMachineTranslation: luaScript(SET_MACHINE_TRANSLATION),
+  setReplyTranslations: luaScript(SET_REPLY_TRANSLATIONS),
   deleteQuestion: luaScript(DELETE_QUESTION),
+  mergeQuestion: luaScript(MERGE_QUESTION),
+  unmergeQuestion: luaScript(UNMERGE_QUESTION),
   createPoll: luaScript(CREATE_POLL),
   updatePoll: luaScript(UPDATE_POLL),
   deletePoll: luaScript(DELETE_POLL),
   resetPoll: luaScript(RESET_POLL),
   castBallot: luaScript(CAST_BALLOT),
+  hideAnswer: luaScript(HIDE_ANSWER),
+  setStage: luaScript(SET_STAGE),
   updateRecord: luaScript(UPDATE_RECORD),
   updateSessions: luaScript(UPDATE_SESSIONS),
   deleteRoom: luaScript(DELETE_ROOM),
@@ -73,9 +86,18 @@ export const SCRIPTS = {
   deleteSession: luaScript(DELETE_SESSION),
   addAnnouncement: luaScript(ADD_ANNOUNCEMENT),
   deleteAnnouncement: luaScript(DELETE_ANNOUNCEMENT),
+  setAnnouncementTranslations: luaScript(SET_ANNOUNCEMENT_TRANSLATIONS),
   claimEventCode: luaScript(CLAIM_EVENT_CODE),
   releaseEventCode: luaScript(RELEASE_EVENT_CODE),
   dropEvent: luaScript(DROP_EVENT),
+  acceptOrganizerInvite: luaScript(ACCEPT_ORGANIZER_INVITE),
+  removeOrganizer: luaScript(REMOVE_ORGANIZER),
+  resetLiveData: luaScript(RESET_LIVE_DATA),
+  giveFeedback: luaScript(GIVE_FEEDBACK),
+  createSurvey: luaScript(CREATE_SURVEY),
+  replaceSurvey: luaScript(REPLACE_SURVEY),
+  deleteSurvey: luaScript(DELETE_SURVEY),
+  answerSurvey: luaScript(ANSWER_SURVEY),
   // Reads: sent as EVALSHA_RO.
   listIndexed: luaScript(LIST_INDEXED, true),
   tally: luaScript(TALLY, true),

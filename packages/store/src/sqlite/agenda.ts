@@ -89,6 +89,8 @@ export function createSpeaker(sql: Sql, speaker: NewSpeaker): Speaker {
     country: speaker.country ?? null,
     bio: toJson(speaker.bio),
     photo_url: speaker.photoUrl ?? null,
+    // A photo comes only through setSpeakerPhoto, with its bytes.
+    photo_version: null,
   };
   withConstraints({ notFound: `no event ${speaker.eventId}` }, () => sql.insert('speakers', row));
   return toSpeaker(row);
@@ -124,6 +126,8 @@ function mergeQa(current: QaSettings, change: Partial<QaSettings> | undefined): 
     open: change?.open ?? current.open,
     moderated: change?.moderated ?? current.moderated,
     anonymousAllowed: change?.anonymousAllowed ?? current.anonymousAllowed,
+    // Kept inside the qa JSON column: absent (never opened) stays absent.
+    ...((change?.feedbackOpen ?? current.feedbackOpen) === undefined ? {} : { feedbackOpen: change?.feedbackOpen ?? current.feedbackOpen }),
   };
 }
 

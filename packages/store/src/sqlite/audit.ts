@@ -3,29 +3,11 @@ import { AUDIT_CAP, type NewAuditEntry } from '../audit.js';
 import type { Sql } from './sql.js';
 
 /**
- * The audit log (see ../audit.ts), in a table created on first use like the insights
- * tables: it is an add-on, and goes with its event (ON DELETE CASCADE). The rowid numbers
- * entries across events; ids are therefore increasing within each event.
+ * The audit log (see ../audit.ts), in the table migration 9 makes; it goes with its event
+ * (ON DELETE CASCADE). The rowid numbers entries across events; ids are therefore
+ * increasing within each event.
  */
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS audit_entries (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
-    entry TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS audit_entries_by_event ON audit_entries (event_id, seq);
-`;
-
-const ready = new WeakSet<Sql>();
-
-function ensureSchema(sql: Sql): void {
-  if (ready.has(sql)) return;
-  sql.db.exec(SCHEMA);
-  ready.add(sql);
-}
-
 export function appendAudit(sql: Sql, entry: NewAuditEntry): void {
-  ensureSchema(sql);
   sql.transaction(() => {
     const eventId = entry.eventId;
     if (!sql.one<{ ok: number }>('SELECT 1 AS ok FROM events WHERE id = :eventId', { eventId })) return;
@@ -39,7 +21,6 @@ export function appendAudit(sql: Sql, entry: NewAuditEntry): void {
 }
 
 export function listAudit(sql: Sql, eventId: string, page: { before?: string; limit: number }): AuditEntry[] {
-  ensureSchema(sql);
   const before = page.before === undefined ? Number.MAX_SAFE_INTEGER : Number(page.before);
   const rows = sql.all<{ seq: number; entry: string }>(
     'SELECT seq, entry FROM audit_entries WHERE event_id = :eventId AND seq < :before ORDER BY seq DESC LIMIT :limit',

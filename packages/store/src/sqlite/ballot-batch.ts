@@ -47,6 +47,7 @@ export class BallotBatch {
     try {
       this.sql.transaction(() => {
         const totals = new BallotTotals(this.sql);
+        totals.read(batch.map(({ input }) => input));
         for (const { input, contributions } of batch) {
           try {
             outcomes.push({ result: castInTransaction(this.sql, totals, input, contributions) });

@@ -1,3 +1,4 @@
+import type { QuestionTranslations } from '@jisr/protocol/question';
 import type { Announcement } from '@jisr/protocol/agenda';
 import type { Room, Speaker } from '@jisr/protocol/event';
 import { newId } from '../ids.js';
@@ -51,8 +52,10 @@ export function updateEvent(sql: Sql, id: string, change: EventChange): EventRec
       color: clearable(change.color, row.color),
       defaults: change.defaults === undefined ? row.defaults : toJson(change.defaults),
       fallback_langs: change.fallbackLangs === undefined ? row.fallback_langs : change.fallbackLangs === null ? null : toJson(change.fallbackLangs),
+      organizer_ids: row.organizer_ids ?? '[]',
     };
-    const { id: _id, owner_id: _owner, ...fields } = next;
+    // Co-organizers change through their own operations (organizers.ts), never here.
+    const { id: _id, owner_id: _owner, organizer_ids: _organizers, ...fields } = next;
     const sets = Object.keys(fields).map((column) => `${column} = :${column}`).join(', ');
     withConstraints({ conflict: `join code ${next.code} is taken` }, () =>
       sql.run(`UPDATE events SET ${sets} WHERE id = :id`, { ...fields, id }),
@@ -114,8 +117,9 @@ export function updateSpeaker(sql: Sql, eventId: string, speakerId: string, chan
       photo_url: clearable(change.photoUrl, row.photo_url),
       affiliation: clearable(change.affiliation, row.affiliation),
       country: clearable(change.country, row.country),
+      photo_version: row.photo_version,
     };
-    const { event_id: _event, ...fields } = next;
+    const { event_id: _event, photo_version: _photo, ...fields } = next;
     sql.run(
       'UPDATE speakers SET name = :name, bio = :bio, photo_url = :photo_url, affiliation = :affiliation, country = :country WHERE id = :id',
       fields,
@@ -144,6 +148,7 @@ export function addAnnouncement(sql: Sql, announcement: NewAnnouncement, keep: n
       id: newId('announcement'),
       event_id: announcement.eventId,
       text: announcement.text,
+      texts: announcement.texts ? JSON.stringify(announcement.texts) : null,
       at: announcement.at,
       expires_at: announcement.expiresAt ?? null,
     };
@@ -159,6 +164,16 @@ export function addAnnouncement(sql: Sql, announcement: NewAnnouncement, keep: n
 
 export function listAnnouncements(sql: Sql, eventId: string): Announcement[] {
   return sql.all<AnnouncementRow>('SELECT * FROM announcements WHERE event_id = :eventId ORDER BY ord DESC', { eventId }).map(toAnnouncement);
+}
+
+export function setAnnouncementTranslations(sql: Sql, eventId: string, id: string, translations: QuestionTranslations): Announcement {
+  const row = sql.one<AnnouncementRow>('UPDATE announcements SET translations = :translations WHERE id = :id AND event_id = :eventId RETURNING *', {
+    id,
+    eventId,
+    translations: Object.keys(translations).length > 0 ? JSON.stringify(translations) : null,
+  });
+  if (!row) throw new StoreNotFound(`no announcement ${id} in event ${eventId}`);
+  return toAnnouncement(row);
 }
 
 export function deleteAnnouncement(sql: Sql, eventId: string, id: string): Announcement {

@@ -1,5 +1,8 @@
+import { dumpPhoto, photoOfDump } from '../speaker-photos.js';
+import { eventSpeakerPhotos, writeSpeakerPhoto } from './speaker-photos.js';
 import type { DumpBallot, DumpPoll, DumpQuestion, DumpQuizScore, EventDump } from '@jisr/protocol/event-dump';
-import { byText, checkDump, EVENT_DUMP_FORMAT, EVENT_DUMP_VERSION, ownerPasswordHash, sortedRecord, type ImportOptions, type ImportResult } from '../event-dump.js';
+import { byText, checkDump, EVENT_DUMP_FORMAT, EVENT_DUMP_VERSION, ownerPasswordHash, rankMerges, sortedRecord, type ImportOptions, type ImportResult } from '../event-dump.js';
+import { dumpedAuthorKey, storedAuthorName } from '../anonymous-authors.js';
 import { newId } from '../ids.js';
 import { emailKey } from '../normalize.js';
 import { StoreConflict, StoreNotFound } from '../store.js';
@@ -33,6 +36,18 @@ import {
   type UserRow,
 } from './rows.js';
 import { withConstraints, type Sql } from './sql.js';
+import * as surveys from './surveys.js';
+import { dumpSurvey, surveyOfDump } from '../surveys.js';
+import type { DumpSurvey } from '@jisr/protocol/event-dump';
+
+/** A dumped survey and its answers, written as surveys.ts writes them. */
+function importSurvey(sql: Sql, dumped: DumpSurvey): void {
+  const survey = surveyOfDump(dumped);
+  sql.insert('surveys', { id: survey.id, event_id: survey.eventId, body: JSON.stringify(survey) });
+  for (const answer of dumped.answers) {
+    sql.insert('survey_answers', { survey_id: survey.id, author_key: answer.authorKey, client_id: answer.clientId, answers: JSON.stringify(answer.answers), answered_at: answer.answeredAt });
+  }
+}
 
 /** exportEvent / importEvent for the SQLite store: rows read and written directly, in one transaction each. */
 
@@ -43,7 +58,7 @@ export function exportEvent(sql: Sql, id: string, now: string): EventDump {
   return sql.db.transaction((): EventDump => {
     const eventRow = sql.one<EventRow>('SELECT * FROM events WHERE id = :id', { id });
     if (!eventRow) throw new StoreNotFound(`no event ${id}`);
-    const { ownerId, ...event } = toEvent(eventRow);
+    const { ownerId, organizerIds, ...event } = toEvent(eventRow);
     const ownerRow = sql.one<UserRow>('SELECT * FROM users WHERE id = :ownerId', { ownerId });
     if (!ownerRow) throw new StoreNotFound(`no user ${ownerId} (the owner of event ${id})`);
     const owner = toUser(ownerRow);
@@ -55,9 +70,14 @@ export function exportEvent(sql: Sql, id: string, now: string): EventDump {
       version: EVENT_DUMP_VERSION,
       exportedAt: now,
       owner: { id: owner.id, email: owner.email, name: owner.name, createdAt: owner.createdAt },
+      coOrganizers: organizerIds.flatMap((userId) => {
+        const row = sql.one<UserRow>('SELECT * FROM users WHERE id = :userId', { userId });
+        return row ? [{ id: row.id, email: row.email, name: row.name, createdAt: row.created_at }] : [];
+      }),
       event,
       rooms: sql.all<RoomRow>(inEvent('rooms'), params).map(toRoom),
       speakers: sql.all<SpeakerRow>(inEvent('speakers'), params).map(toSpeaker),
+      speakerPhotos: eventSpeakerPhotos(sql, id).map(({ speakerId, photo }) => dumpPhoto(speakerId, photo)),
       sessions: sessionRows.map((row) => ({ ...toSession(row), seq: row.seq })),
       participants: sql
         .all<ParticipantRow>('SELECT * FROM participants WHERE event_id = :id', params)
@@ -68,6 +88,7 @@ export function exportEvent(sql: Sql, id: string, now: string): EventDump {
       quizScores: exportQuizScores(sql, id),
       invites: sql.all<InviteRow>(inEvent('invites'), params).map(toInvite),
       announcements: sql.all<AnnouncementRow>(inEvent('announcements'), params).map(toAnnouncement),
+      surveys: surveys.listSurveys(sql, id).map((survey) => dumpSurvey(survey, surveys.listSurveyAnswers(sql, id, survey.id))),
     };
   }).deferred();
 }
@@ -77,10 +98,16 @@ function exportQuestions(sql: Sql, eventId: string): DumpQuestion[] {
     'SELECT q.* FROM questions q JOIN sessions s ON s.id = q.session_id WHERE s.event_id = :eventId ORDER BY q.ord',
     { eventId },
   );
-  return rows.map((row) => {
+  return rankMerges(rows.map((row) => {
     const voters = sql.all<{ voter_key: string }>('SELECT voter_key FROM question_votes WHERE question_id = :id', { id: row.id });
-    return { ...toQuestion(row), voters: voters.map((vote) => vote.voter_key).sort(byText) };
-  });
+    const { mergedInto, ...question } = toQuestion(row);
+    return {
+      ...question,
+      authorKey: dumpedAuthorKey(question),
+      voters: voters.map((vote) => vote.voter_key).sort(byText),
+      ...(mergedInto === undefined ? {} : { mergedInto, mergeOrder: row.merged_seq ?? 0 }),
+    };
+  }));
 }
 
 function exportPolls(sql: Sql, eventId: string): DumpPoll[] {
@@ -102,6 +129,7 @@ function exportPolls(sql: Sql, eventId: string): DumpPoll[] {
         clientId: ballot.client_id,
         castAt: ballot.cast_at,
         place: ballot.ord,
+        ...(ballot.hidden === 1 ? { hidden: true } : {}),
       }),
     );
     return {
@@ -158,11 +186,13 @@ export function importEvent(sql: Sql, input: EventDump, options: ImportOptions =
         color: event.color ?? null,
         defaults: event.defaults === undefined ? null : toJson(event.defaults),
         fallback_langs: event.fallbackLangs === undefined ? null : toJson(event.fallbackLangs),
+        organizer_ids: toJson(coOrganizerIds(sql, dump, ownerId)),
       });
       importAgenda(sql, dump);
       importQuestions(sql, dump);
       importPolls(sql, dump);
       importInvitesAndAnnouncements(sql, dump);
+      for (const survey of dump.surveys) importSurvey(sql, survey);
     });
     const row = sql.one<EventRow>('SELECT * FROM events WHERE id = :eventId', { eventId });
     if (!row) throw new Error(`event ${eventId} vanished inside its own import`);
@@ -171,6 +201,12 @@ export function importEvent(sql: Sql, input: EventDump, options: ImportOptions =
 }
 
 /** The owner's account here: the user with the dump owner's email, else a new one (with the dump's id when free). */
+/** The dump's co-organizers who have an account here (by email), never the owner, each once. */
+function coOrganizerIds(sql: Sql, dump: EventDump, ownerId: string): string[] {
+  const ids = dump.coOrganizers.flatMap((person) => sql.one<UserRow>('SELECT * FROM users WHERE email_key = :key', { key: emailKey(person.email) })?.id ?? []);
+  return [...new Set(ids)].filter((id) => id !== ownerId);
+}
+
 function importOwner(sql: Sql, dump: EventDump, options: ImportOptions): { ownerId: string; ownerCreated: boolean } {
   const existing = sql.one<UserRow>('SELECT * FROM users WHERE email_key = :key', { key: emailKey(dump.owner.email) });
   if (existing) return { ownerId: existing.id, ownerCreated: false };
@@ -200,8 +236,10 @@ function importAgenda(sql: Sql, dump: EventDump): void {
       country: speaker.country ?? null,
       bio: toJson(speaker.bio),
       photo_url: speaker.photoUrl ?? null,
+      photo_version: null,
     });
   }
+  for (const entry of dump.speakerPhotos) writeSpeakerPhoto(sql, dump.event.id, entry.speakerId, photoOfDump(entry));
   for (const session of dump.sessions) sql.insert('sessions', { ...fromSession(session), seq: session.seq });
   for (const participant of dump.participants) {
     sql.insert('participants', { id: participant.id, event_id: participant.eventId, name: participant.name ?? null, lang: participant.lang });
@@ -214,7 +252,8 @@ function importQuestions(sql: Sql, dump: EventDump): void {
       id: question.id,
       session_id: question.sessionId,
       author_key: question.authorKey,
-      author_name: question.authorName ?? null,
+      // A dump of an older build may name an anonymous question's author: not kept.
+      author_name: storedAuthorName(question) ?? null,
       text: question.text,
       lang: question.lang,
       status: question.status,
@@ -226,9 +265,15 @@ function importQuestions(sql: Sql, dump: EventDump): void {
       answered_at: question.answeredAt ?? null,
       edited_at: question.editedAt ?? null,
       reply: question.reply ?? null,
+      reply_translations: question.replyTranslations === undefined ? null : toJson(question.replyTranslations),
       labels: toJson(question.labels),
       held: toFlag(question.held ?? false),
       translations: question.translations === undefined ? null : toJson(question.translations),
+      detected_lang: question.detectedLang ?? null,
+      // A merge group as it was: the kept question's variants, each merged one pointing at it in its order.
+      variants: question.variants && question.variants.length > 0 ? toJson(question.variants) : null,
+      merged_into: question.mergedInto ?? null,
+      merged_seq: question.mergedInto === undefined ? null : (question.mergeOrder ?? 0),
     });
     for (const voterKey of question.voters) {
       sql.insert('question_votes', { question_id: question.id, session_id: question.sessionId, voter_key: voterKey });
@@ -251,6 +296,7 @@ function importPolls(sql: Sql, dump: EventDump): void {
         client_id: ballot.clientId,
         cast_at: ballot.castAt,
         ord: ballot.place,
+        hidden: ballot.hidden ? 1 : 0,
       });
     }
     const keys = new Set([...Object.keys(poll.counts), ...Object.keys(poll.labels)]);
@@ -270,6 +316,9 @@ function importInvitesAndAnnouncements(sql: Sql, dump: EventDump): void {
       event_id: invite.eventId,
       role: invite.role,
       session_id: invite.sessionId ?? null,
+      room_id: invite.roomId ?? null,
+      invitee: invite.invitee ?? null,
+      used_by: JSON.stringify(invite.usedBy),
       token_hash: invite.tokenHash,
       created_by: invite.createdBy,
       created_at: invite.createdAt,
@@ -283,6 +332,8 @@ function importInvitesAndAnnouncements(sql: Sql, dump: EventDump): void {
       id: announcement.id,
       event_id: announcement.eventId,
       text: announcement.text,
+      texts: announcement.texts ? JSON.stringify(announcement.texts) : null,
+      translations: announcement.translations ? JSON.stringify(announcement.translations) : null,
       at: announcement.at,
       expires_at: announcement.expiresAt ?? null,
     });

@@ -2,34 +2,9 @@ import type { InsightBatch } from '@jisr/core/insights';
 import type { Sql } from './sql.js';
 
 /**
- * Insights counters (see ../insights.ts). Their tables are created here, on first use,
- * rather than by a numbered migration: they hold only derived counts (a store without them
- * reads as zeros), and keeping them out of migrations.ts leaves its version numbers to the
- * record tables. Both go with their event (ON DELETE CASCADE).
+ * Insights counters (see ../insights.ts), in the tables migration 9 makes (`jisr migrate`
+ * covers them); both go with their event (ON DELETE CASCADE).
  */
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS insight_counts (
-    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
-    key TEXT NOT NULL,
-    n INTEGER NOT NULL,
-    PRIMARY KEY (event_id, key)
-  ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS insight_members (
-    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
-    set_name TEXT NOT NULL,
-    member TEXT NOT NULL,
-    PRIMARY KEY (event_id, set_name, member)
-  ) WITHOUT ROWID;
-`;
-
-const ready = new WeakSet<Sql>();
-
-function ensureSchema(sql: Sql): void {
-  if (ready.has(sql)) return;
-  sql.db.exec(SCHEMA);
-  ready.add(sql);
-}
-
 const ADD = `INSERT INTO insight_counts (event_id, key, n) VALUES (:eventId, :key, :n)
   ON CONFLICT (event_id, key) DO UPDATE SET n = n + excluded.n`;
 const MAX = `INSERT INTO insight_counts (event_id, key, n) VALUES (:eventId, :key, :n)
@@ -40,7 +15,6 @@ const MEMBER = 'INSERT OR IGNORE INTO insight_members (event_id, set_name, membe
 
 /** One transaction per batch: a flush is all applied or not at all. */
 export function recordInsights(sql: Sql, eventId: string, batch: InsightBatch): void {
-  ensureSchema(sql);
   sql.transaction(() => {
     if (!sql.one<{ ok: number }>('SELECT 1 AS ok FROM events WHERE id = :eventId', { eventId })) return;
     for (const [key, n] of Object.entries(batch.add)) sql.run(ADD, { eventId, key, n });
@@ -54,7 +28,22 @@ export function recordInsights(sql: Sql, eventId: string, batch: InsightBatch): 
 }
 
 export function getInsights(sql: Sql, eventId: string): Record<string, number> {
-  ensureSchema(sql);
   const rows = sql.all<{ key: string; n: number }>('SELECT key, n FROM insight_counts WHERE event_id = :eventId', { eventId });
   return Object.fromEntries(rows.map((row) => [row.key, row.n]));
+}
+
+/**
+ * Forgets the event's counters (a rehearsal's): all of them, or only one session's (the
+ * `s:<id>:` keys and the `s:<id>` set). Run inside the caller's transaction.
+ */
+export function clearInsights(sql: Sql, eventId: string, sessionId?: string): void {
+  if (sessionId === undefined) {
+    sql.run('DELETE FROM insight_counts WHERE event_id = :eventId', { eventId });
+    sql.run('DELETE FROM insight_members WHERE event_id = :eventId', { eventId });
+    return;
+  }
+  const set = `s:${sessionId}`;
+  // substr, not LIKE: an id may hold `_`, which LIKE reads as a wildcard.
+  sql.run('DELETE FROM insight_counts WHERE event_id = :eventId AND substr(key, 1, length(:prefix)) = :prefix', { eventId, prefix: `${set}:` });
+  sql.run('DELETE FROM insight_members WHERE event_id = :eventId AND set_name = :set', { eventId, set });
 }

@@ -1,3 +1,4 @@
+import { withUser } from '@jisr/core/invites';
 import { newId } from '../ids.js';
 import { StoreNotFound, type InviteRecord, type NewInvite } from '../store.js';
 import { toFlag, toInvite, type InviteRow } from './rows.js';
@@ -11,6 +12,9 @@ export function createInvite(sql: Sql, invite: NewInvite): InviteRecord {
     event_id: invite.eventId,
     role: invite.role,
     session_id: invite.sessionId ?? null,
+    room_id: invite.roomId ?? null,
+    invitee: invite.invitee ?? null,
+    used_by: '[]',
     token_hash: invite.tokenHash,
     created_by: invite.createdBy,
     created_at: invite.createdAt,
@@ -49,9 +53,14 @@ export function revokeInvite(sql: Sql, id: string): InviteRecord {
   return toInvite(row);
 }
 
-/** One statement, so concurrent acceptances never lose a count. */
-export function recordInviteUse(sql: Sql, id: string): InviteRecord {
-  const row = sql.one<InviteRow>('UPDATE invites SET uses = uses + 1 WHERE id = :id RETURNING *', { id });
-  if (!row) throw new StoreNotFound(`no invite ${id}`);
-  return toInvite(row);
+/** One transaction, so concurrent acceptances never lose a count or a name. */
+export function recordInviteUse(sql: Sql, id: string, usedBy?: string): InviteRecord {
+  return sql.transaction(() => {
+    const row = sql.one<InviteRow>('UPDATE invites SET uses = uses + 1 WHERE id = :id RETURNING *', { id });
+    if (!row) throw new StoreNotFound(`no invite ${id}`);
+    if (usedBy === undefined) return toInvite(row);
+    const names = JSON.stringify(withUser(toInvite(row).usedBy, usedBy));
+    const updated = sql.one<InviteRow>('UPDATE invites SET used_by = :names WHERE id = :id RETURNING *', { id, names });
+    return toInvite(updated ?? row);
+  });
 }

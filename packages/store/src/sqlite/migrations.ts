@@ -257,6 +257,167 @@ export const MIGRATIONS: readonly string[] = [
   -- JSON LocalizedText; NULL when the question has none.
   ALTER TABLE questions ADD COLUMN translations TEXT;
   `,
+  // Co-organizers: the users who run an event beside its owner, and their invites by email.
+  `
+  -- JSON array of user ids, in the order they joined; the owner is never in it.
+  ALTER TABLE events ADD COLUMN organizer_ids TEXT NOT NULL DEFAULT '[]';
+
+  CREATE TABLE organizer_invites (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    email TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+    accepted_by TEXT REFERENCES users (id),
+    accepted_at TEXT
+  );
+  CREATE INDEX organizer_invites_by_event ON organizer_invites (event_id, ord);
+  `,
+  // The stage (DESIGN 4b) and the moderators' open-text answers wall.
+  `
+  -- JSON Stage; NULL for a session never directed (auto).
+  ALTER TABLE sessions ADD COLUMN stage TEXT;
+  -- JSON StagedAnswer[]: the texts of an answers stage as they read when put up; else NULL.
+  ALTER TABLE sessions ADD COLUMN stage_answers TEXT;
+  -- 1: a moderator hid this voter's open-text answer from the stage choices (kept when changed).
+  ALTER TABLE ballots ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+  `,
+  // The audit log, insights counters and retention settings, which earlier builds created
+  // on first use outside these versions (IF NOT EXISTS: such a file already has them); and
+  // no name kept on an anonymous question (earlier builds stored the asker's).
+  `
+  CREATE TABLE IF NOT EXISTS audit_entries (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    entry TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS audit_entries_by_event ON audit_entries (event_id, seq);
+
+  CREATE TABLE IF NOT EXISTS insight_counts (
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (event_id, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS insight_members (
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    set_name TEXT NOT NULL,
+    member TEXT NOT NULL,
+    PRIMARY KEY (event_id, set_name, member)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE IF NOT EXISTS event_retention (
+    event_id TEXT PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
+    days INTEGER,
+    purged_at TEXT
+  ) WITHOUT ROWID;
+
+  UPDATE questions SET author_name = NULL WHERE anonymous = 1;
+  `,
+  // Duplicate questions (issue 20): the moderators' "possibly the same" hints and merges.
+  // A merged question keeps its row and its votes (so an unmerge restores them exactly).
+  `
+  -- JSON array of question ids, or NULL: the session's questions this one likely duplicates.
+  ALTER TABLE questions ADD COLUMN similar TEXT;
+  -- The kept question's id once merged into it; NULL while the question stands on its own.
+  ALTER TABLE questions ADD COLUMN merged_into TEXT;
+  -- Its place in the session's merge order: the order of the kept question's variants.
+  ALTER TABLE questions ADD COLUMN merged_seq INTEGER;
+  -- JSON QuestionVariant[] of the questions merged into this one, or NULL for none.
+  ALTER TABLE questions ADD COLUMN variants TEXT;
+  CREATE INDEX questions_by_merged_into ON questions (merged_into) WHERE merged_into IS NOT NULL;
+  `,
+  // Invites as a team lead hands them out (issue 25.7): who a link is for, a room for a
+  // screen, and who used it. No foreign key on room_id: a removed room only loses the hint.
+  `
+  ALTER TABLE invites ADD COLUMN room_id TEXT;
+  ALTER TABLE invites ADD COLUMN invitee TEXT;
+  -- JSON array of the names given on acceptance, oldest first.
+  ALTER TABLE invites ADD COLUMN used_by TEXT NOT NULL DEFAULT '[]';
+  `,
+  // The language bridge (issue 20): the detected language of a question's text. Machine
+  // translations share the translations column (JSON of { text, by, engine?, pivot? }).
+  `
+  -- DetectedLang ('ar'..'nl' or 'und'); NULL on questions asked before detection.
+  ALTER TABLE questions ADD COLUMN detected_lang TEXT;
+  `,
+  // Announcements written per language (each phone reads its own).
+  `
+  -- JSON LocalizedText; NULL on a plain-text announcement (text alone, no language claimed).
+  ALTER TABLE announcements ADD COLUMN texts TEXT;
+  `,
+  // Mutes (DESIGN 4b): a moderator's mute of a question's author, kept against the
+  // participant (never sent to staff), lifted by deleting the row.
+  `
+  CREATE TABLE mutes (
+    ord INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    session_id TEXT NOT NULL,
+    scope TEXT NOT NULL CHECK (scope IN ('session', 'event')),
+    participant_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    excerpt TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    until TEXT
+  );
+  CREATE INDEX mutes_by_event ON mutes (event_id, ord);
+  `,
+  // Uploaded speaker photos (issue 25): the resized bytes beside the event, the version on
+  // the speaker so the agenda never reads a blob to say which photo to show.
+  `
+  ALTER TABLE speakers ADD COLUMN photo_version TEXT;
+  CREATE TABLE speaker_photos (
+    speaker_id TEXT PRIMARY KEY REFERENCES speakers (id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    bytes BLOB NOT NULL
+  ) WITHOUT ROWID;
+  `,
+  `
+  -- Issue 20: machine translations of an announcement (JSON QuestionTranslations), NULL when none.
+  ALTER TABLE announcements ADD COLUMN translations TEXT;
+  `,
+  // Session feedback (DESIGN 4b, issue 22): one rating per session per person, replaced by
+  // their next give; the clientId of the give that made it answers resends.
+  `
+  CREATE TABLE feedback (
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    author_key TEXT NOT NULL,
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    comment TEXT,
+    held INTEGER NOT NULL DEFAULT 0,
+    client_id TEXT NOT NULL,
+    given_at TEXT NOT NULL,
+    PRIMARY KEY (session_id, author_key)
+  ) WITHOUT ROWID;
+  `,
+  `
+  -- Issue 20: machine translations of a question's reply (JSON QuestionTranslations), NULL when none.
+  ALTER TABLE questions ADD COLUMN reply_translations TEXT;
+  `,
+  // Event surveys (DESIGN 4b, issue 22): a survey is read and written whole, so it is one
+  // JSON body (rowid keeps the creation order); one answer per survey per person, never
+  // replaced, with the clientId of the send that made it answering resends.
+  `
+  CREATE TABLE surveys (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX surveys_by_event ON surveys (event_id);
+  CREATE TABLE survey_answers (
+    survey_id TEXT NOT NULL REFERENCES surveys (id) ON DELETE CASCADE,
+    author_key TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (survey_id, author_key)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this build writes and reads. */

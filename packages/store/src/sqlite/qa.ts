@@ -1,10 +1,14 @@
 import type { QuestionRecord } from '@jisr/core/questions';
+import { mayReplaceTranslation } from '@jisr/core/translations';
 import type { Lang } from '@jisr/protocol/common';
+import type { QuestionTranslation, QuestionTranslations } from '@jisr/protocol/question';
+import { storedAuthorName } from '../anonymous-authors.js';
 import { newId } from '../ids.js';
 import {
   StoreConflict,
   StoreNotFound,
   type AskResult,
+  type MachineTranslation,
   type NewQuestion,
   type QuestionChange,
   type QuestionGuard,
@@ -33,7 +37,7 @@ export function askQuestion(sql: Sql, question: NewQuestion): AskResult {
       id: newId('question'),
       session_id: question.sessionId,
       author_key: question.authorKey,
-      author_name: question.authorName ?? null,
+      author_name: storedAuthorName(question) ?? null,
       text: question.text,
       lang: question.lang,
       status: question.status,
@@ -48,6 +52,11 @@ export function askQuestion(sql: Sql, question: NewQuestion): AskResult {
       labels: toJson([]),
       held: toFlag(question.held ?? false),
       translations: null,
+      detected_lang: question.detectedLang ?? null,
+      similar: question.similar && question.similar.length > 0 ? toJson(question.similar) : null,
+      merged_into: null,
+      merged_seq: null,
+      variants: null,
     };
     sql.insert('questions', row);
     return { value: toQuestion(row), seq: bumpSeq(sql, question.sessionId), created: true };
@@ -68,20 +77,28 @@ export function listQuestions(sql: Sql, sessionId: string): QuestionRecord[] {
 
 const ADD_VOTE = `INSERT OR IGNORE INTO question_votes (question_id, session_id, voter_key)
   VALUES (:questionId, :sessionId, :voterKey)`;
-const REMOVE_VOTE = 'DELETE FROM question_votes WHERE question_id = :questionId AND voter_key = :voterKey';
 const COUNT_VOTE = 'UPDATE questions SET votes = votes + :delta WHERE id = :questionId RETURNING *';
+/** The kept question and the ones merged into it: one vote per voter across them. */
+const GROUP = 'SELECT id FROM questions WHERE id = :keptId OR merged_into = :keptId';
+const VOTED_IN_GROUP = `SELECT 1 AS voted FROM question_votes
+  WHERE voter_key = :voterKey AND question_id IN (${GROUP}) LIMIT 1`;
+const REMOVE_GROUP_VOTES = `DELETE FROM question_votes WHERE voter_key = :voterKey AND question_id IN (${GROUP})`;
 
 export function voteQuestion(sql: Sql, questionId: string, voterKey: string, vote: boolean): VoteResult {
   return sql.transaction((): VoteResult => {
-    const question = loadQuestion(sql, questionId);
+    const asked = loadQuestion(sql, questionId);
+    // A vote for a question merged away (an outbox retry, a stale screen) goes to the kept one.
+    const question = asked.merged_into === null ? asked : loadQuestion(sql, asked.merged_into);
+    const keptId = question.id;
     const sessionId = question.session_id;
-    // The primary key (question_id, voter_key) makes a second upvote a no-op: 0 rows change.
-    const changed = vote
-      ? sql.run(ADD_VOTE, { questionId, sessionId, voterKey }) === 1
-      : sql.run(REMOVE_VOTE, { questionId, voterKey }) === 1;
+    const voted = sql.one<{ voted: number }>(VOTED_IN_GROUP, { keptId, voterKey }) !== undefined;
+    // Nothing to do when the vote is already as asked (a second upvote, a retry, taking back none).
+    let changed = vote !== voted;
+    if (changed && vote) sql.run(ADD_VOTE, { questionId: keptId, sessionId, voterKey });
+    if (changed && !vote) changed = sql.run(REMOVE_GROUP_VOTES, { keptId, voterKey }) > 0;
     if (!changed) return { value: toQuestion(question), seq: currentSeq(sql, sessionId) ?? 0, changed: false };
-    const updated = sql.one<QuestionRow>(COUNT_VOTE, { delta: vote ? 1 : -1, questionId });
-    if (!updated) throw new Error(`question ${questionId} vanished inside its own transaction`);
+    const updated = sql.one<QuestionRow>(COUNT_VOTE, { delta: vote ? 1 : -1, questionId: keptId });
+    if (!updated) throw new Error(`question ${keptId} vanished inside its own transaction`);
     return { value: toQuestion(updated), seq: bumpSeq(sql, sessionId), changed: true };
   });
 }
@@ -89,7 +106,7 @@ export function voteQuestion(sql: Sql, questionId: string, voterKey: string, vot
 const SELECT_QUESTION = 'SELECT * FROM questions WHERE id = :questionId';
 
 /** The question, or StoreNotFound. */
-function loadQuestion(sql: Sql, questionId: string): QuestionRow {
+export function loadQuestion(sql: Sql, questionId: string): QuestionRow {
   const row = sql.one<QuestionRow>(SELECT_QUESTION, { questionId });
   if (!row) throw new StoreNotFound(`no question ${questionId}`);
   return row;
@@ -122,17 +139,21 @@ function applyChange(row: QuestionRow, change: QuestionChange): QuestionRow {
     pinned: change.pinned === undefined ? row.pinned : toFlag(change.pinned),
     answered_at: given(change.answeredAt, row.answered_at),
     reply: given(change.reply, row.reply),
+    // A new reply (or none): the old one's translations no longer say what it says.
+    reply_translations: change.reply === undefined ? (row.reply_translations ?? null) : null,
     labels: change.labels === undefined ? row.labels : toJson(change.labels),
     text: given(change.text, row.text),
     edited_at: given(change.editedAt, row.edited_at),
     held: change.held === undefined ? row.held : toFlag(change.held),
     translations: change.translations === null ? null : row.translations,
+    detected_lang: given(change.detectedLang, row.detected_lang),
+    similar: change.similar === undefined ? row.similar : change.similar && change.similar.length > 0 ? toJson(change.similar) : null,
   };
 }
 
 const WRITE_QUESTION = `UPDATE questions SET status = :status, pinned = :pinned, answered_at = :answered_at,
-  reply = :reply, labels = :labels, text = :text, edited_at = :edited_at, held = :held, translations = :translations
-  WHERE id = :id RETURNING *`;
+  reply = :reply, reply_translations = :reply_translations, labels = :labels, text = :text, edited_at = :edited_at, held = :held, translations = :translations,
+  similar = :similar, detected_lang = :detected_lang WHERE id = :id RETURNING *`;
 const PINNED_OTHERS = `SELECT * FROM questions WHERE session_id = :sessionId AND pinned = 1 AND id <> :questionId
   ORDER BY ord`;
 const UNPIN = 'UPDATE questions SET pinned = 0 WHERE id = :id RETURNING *';
@@ -167,11 +188,14 @@ export function updateQuestion(
       pinned: next.pinned,
       answered_at: next.answered_at,
       reply: next.reply,
+      reply_translations: next.reply_translations ?? null,
       labels: next.labels,
       text: next.text,
       edited_at: next.edited_at,
       held: next.held,
       translations: next.translations,
+      detected_lang: next.detected_lang,
+      similar: next.similar,
     });
     if (!written) throw new Error(`question ${questionId} vanished inside its own transaction`);
     changes.push({ value: toQuestion(written), seq: bumpSeq(sql, sessionId) });
@@ -186,7 +210,7 @@ export function setQuestionTranslation(sql: Sql, questionId: string, lang: Lang,
   return sql.transaction((): Sequenced<QuestionRecord> => {
     const row = loadQuestion(sql, questionId);
     const { [lang]: _replaced, ...others } = toQuestion(row).translations ?? {};
-    const translations = text === null ? others : { ...others, [lang]: text };
+    const translations = text === null ? others : { ...others, [lang]: { text, by: 'human' } };
     // No translation left: NULL, as for a question never translated.
     const written = sql.one<QuestionRow>(WRITE_TRANSLATIONS, {
       id: questionId,
@@ -195,6 +219,46 @@ export function setQuestionTranslation(sql: Sql, questionId: string, lang: Lang,
     if (!written) throw new Error(`question ${questionId} vanished inside its own transaction`);
     return { value: toQuestion(written), seq: bumpSeq(sql, row.session_id) };
   });
+}
+
+/**
+ * One IMMEDIATE transaction: the guard (text unchanged, core's mayReplaceTranslation) and
+ * the write commit together, so a moderator's correction landing meanwhile is never lost.
+ */
+export function setMachineTranslation(
+  sql: Sql,
+  questionId: string,
+  lang: Lang,
+  translation: MachineTranslation,
+  sourceText: string,
+): Sequenced<QuestionRecord> | null {
+  return sql.transaction((): Sequenced<QuestionRecord> | null => {
+    const row = loadQuestion(sql, questionId);
+    const translations = toQuestion(row).translations ?? {};
+    if (row.text !== sourceText || !mayReplaceTranslation(translations[lang], 'machine')) return null;
+    const machine: QuestionTranslation = { text: translation.text, by: 'machine', ...definedOnly(translation) };
+    const written = sql.one<QuestionRow>(WRITE_TRANSLATIONS, { id: questionId, translations: toJson({ ...translations, [lang]: machine }) });
+    if (!written) throw new Error(`question ${questionId} vanished inside its own transaction`);
+    return { value: toQuestion(written), seq: bumpSeq(sql, row.session_id) };
+  });
+}
+
+/** One IMMEDIATE transaction: the guard (the reply unchanged) and the write commit together. */
+export function setReplyTranslations(sql: Sql, questionId: string, translations: QuestionTranslations, sourceReply: string): Sequenced<QuestionRecord> | null {
+  return sql.transaction((): Sequenced<QuestionRecord> | null => {
+    const row = loadQuestion(sql, questionId);
+    if (row.reply !== sourceReply) return null;
+    const written = sql.one<QuestionRow>('UPDATE questions SET reply_translations = :translations WHERE id = :id RETURNING *', {
+      id: questionId,
+      translations: Object.keys(translations).length > 0 ? toJson(translations) : null,
+    });
+    if (!written) throw new Error(`question ${questionId} vanished inside its own transaction`);
+    return { value: toQuestion(written), seq: bumpSeq(sql, row.session_id) };
+  });
+}
+
+function definedOnly(translation: MachineTranslation): Pick<QuestionTranslation, 'engine' | 'pivot'> {
+  return { ...(translation.engine ? { engine: translation.engine } : {}), ...(translation.pivot ? { pivot: translation.pivot } : {}) };
 }
 
 /** Deletes the question (its votes go with it: ON DELETE CASCADE) and bumps seq. */
@@ -209,12 +273,13 @@ export function deleteQuestion(sql: Sql, questionId: string, guard?: QuestionGua
   });
 }
 
+/** A vote for a question merged away is listed as one for the kept question, once. */
+const LIST_VOTES = `SELECT DISTINCT COALESCE(questions.merged_into, question_votes.question_id) AS question_id
+  FROM question_votes JOIN questions ON questions.id = question_votes.question_id
+  WHERE question_votes.session_id = :sessionId AND question_votes.voter_key = :voterKey`;
+
 export function listVotes(sql: Sql, sessionId: string, voterKey: string): string[] {
-  const rows = sql.all<{ question_id: string }>(
-    'SELECT question_id FROM question_votes WHERE session_id = :sessionId AND voter_key = :voterKey',
-    { sessionId, voterKey },
-  );
-  return rows.map((row) => row.question_id);
+  return sql.all<{ question_id: string }>(LIST_VOTES, { sessionId, voterKey }).map((row) => row.question_id);
 }
 
 export function getSeq(sql: Sql, sessionId: string): number {

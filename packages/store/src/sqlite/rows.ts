@@ -1,11 +1,12 @@
 import type { Contribution } from '@jisr/core/poll-ballots';
 import type { QuestionRecord } from '@jisr/core/questions';
+import { OrganizerIds } from '@jisr/protocol/admin';
 import { Lang, LocalizedText } from '@jisr/protocol/common';
 import type { Announcement } from '@jisr/protocol/agenda';
 import { Event, EventDefaults, QaSettings, Session, SessionKind, SessionStatus, type Room, type Speaker } from '@jisr/protocol/event';
-import { InviteRole, type Participant } from '@jisr/protocol/http';
+import { Invite, InviteRole, type Participant } from '@jisr/protocol/http';
 import { Ballot, Poll, PollKind, PollSettings, PollState, PollTranslations } from '@jisr/protocol/poll';
-import { Question, QuestionStatus } from '@jisr/protocol/question';
+import { DetectedLang, Question, QuestionStatus, QuestionTranslations } from '@jisr/protocol/question';
 import type { EventRecord, InviteRecord, UserRecord } from '../store.js';
 
 /*
@@ -43,12 +44,18 @@ export type EventRow = {
   defaults: string | null;
   /** JSON array of languages, or NULL when the organizer set no order. */
   fallback_langs: string | null;
+  /** Version 8: JSON array of co-organizers' user ids ('[]' by default). */
+  organizer_ids?: string;
 };
 
 export type AnnouncementRow = {
   id: string;
   event_id: string;
   text: string;
+  /** Version 13: JSON LocalizedText, or NULL on a plain-text announcement. */
+  texts?: string | null;
+  /** Machine translations: JSON QuestionTranslations, or NULL when none. */
+  translations?: string | null;
   at: string;
   expires_at: string | null;
 };
@@ -68,6 +75,7 @@ export type SpeakerRow = {
   country: string | null;
   bio: string;
   photo_url: string | null;
+  photo_version: string | null;
 };
 
 export type SessionRow = {
@@ -112,8 +120,20 @@ export type QuestionRow = {
   /** JSON array of strings. */
   labels: string;
   held: number;
-  /** JSON LocalizedText (moderators' translations), or NULL. */
+  /** JSON QuestionTranslations (a bare string per language in rows from before machine translation), or NULL. */
   translations: string | null;
+  /** DetectedLang, or NULL (asked before detection). */
+  detected_lang: string | null;
+  /** Version 10: JSON id list of likely duplicates, or NULL. */
+  similar: string | null;
+  /** Version 10: the kept question's id once merged, else NULL. */
+  merged_into: string | null;
+  /** Version 10: its place in the session's merge order (orders the variants), else NULL. */
+  merged_seq: number | null;
+  /** Version 10: JSON QuestionVariant[] of the questions merged into this one, or NULL. */
+  variants: string | null;
+  /** Machine translations of the reply: JSON QuestionTranslations, or NULL (absent on rows written before). */
+  reply_translations?: string | null;
 };
 
 export type InviteRow = {
@@ -127,6 +147,10 @@ export type InviteRow = {
   expires_at: string;
   revoked: number;
   uses: number;
+  room_id: string | null;
+  invitee: string | null;
+  /** JSON array of the names given on acceptance. */
+  used_by: string;
 };
 
 export type PollRow = {
@@ -164,6 +188,8 @@ export type BallotRow = {
   client_id: string;
   cast_at: string;
   ord: number;
+  /** 1 when a moderator hid its open-text answer. */
+  hidden: number;
 };
 
 interface Schema<T> {
@@ -217,11 +243,20 @@ export function toEvent(row: EventRow): EventRecord {
     ...present('color', row.color),
     ...(row.defaults === null ? {} : { defaults: fromJson(EventDefaults, row.defaults) }),
     ...(row.fallback_langs === null ? {} : { fallbackLangs: fromJson(Event.shape.fallbackLangs.unwrap(), row.fallback_langs) }),
+    organizerIds: fromJson(OrganizerIds, row.organizer_ids ?? '[]'),
   };
 }
 
 export function toAnnouncement(row: AnnouncementRow): Announcement {
-  return { id: row.id, eventId: row.event_id, text: row.text, at: row.at, ...present('expiresAt', row.expires_at) };
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    text: row.text,
+    ...(row.texts ? { texts: fromJson(LocalizedText, row.texts) } : {}),
+    ...(row.translations ? { translations: fromJson(QuestionTranslations, row.translations) } : {}),
+    at: row.at,
+    ...present('expiresAt', row.expires_at),
+  };
 }
 
 export function toRoom(row: RoomRow): Room {
@@ -237,6 +272,7 @@ export function toSpeaker(row: SpeakerRow): Speaker {
     ...present('country', row.country),
     bio: fromJson(LocalizedText, row.bio),
     ...present('photoUrl', row.photo_url),
+    ...present('photoVersion', row.photo_version),
   };
 }
 
@@ -303,12 +339,17 @@ export function toQuestion(row: QuestionRow): QuestionRecord {
     ...present('answeredAt', row.answered_at),
     ...present('editedAt', row.edited_at),
     ...present('reply', row.reply),
+    ...(row.reply_translations ? { replyTranslations: fromJson(QuestionTranslations, row.reply_translations) } : {}),
     labels: fromJson(Question.shape.labels, row.labels),
     // Present only when held: a question the filter let through has no `held` at all.
     ...(fromFlag(row.held) ? { held: true } : {}),
-    ...(row.translations === null ? {} : { translations: fromJson(LocalizedText, row.translations) }),
+    ...(row.translations === null ? {} : { translations: fromJson(QuestionTranslations, row.translations) }),
+    ...(row.detected_lang === null ? {} : { detectedLang: DetectedLang.parse(row.detected_lang) }),
+    ...(row.similar === null ? {} : { similar: fromJson(Question.shape.similar.unwrap(), row.similar) }),
+    ...(row.variants === null ? {} : { variants: fromJson(Question.shape.variants.unwrap(), row.variants) }),
     authorKey: row.author_key,
     clientId: row.client_id,
+    ...present('mergedInto', row.merged_into),
   };
 }
 
@@ -318,10 +359,13 @@ export function toInvite(row: InviteRow): InviteRecord {
     eventId: row.event_id,
     role: InviteRole.parse(row.role),
     ...present('sessionId', row.session_id),
+    ...present('roomId', row.room_id),
+    ...present('invitee', row.invitee),
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revoked: fromFlag(row.revoked),
     uses: row.uses,
+    usedBy: fromJson(Invite.shape.usedBy, row.used_by),
     tokenHash: row.token_hash,
     createdBy: row.created_by,
   };

@@ -4,9 +4,10 @@ import type { Db } from './connection.js';
 
 /**
  * A value SQLite may be given. No booleans: libsql 0.5 aborts the whole process (a Rust
- * panic, not an exception) when asked to bind one, so they go in as 0/1.
+ * panic, not an exception) when asked to bind one, so they go in as 0/1. Bytes (a photo)
+ * go in as a BLOB.
  */
-export type SqlValue = string | number | null;
+export type SqlValue = string | number | null | Uint8Array;
 export type SqlParams = Readonly<Record<string, SqlValue>>;
 
 /**

@@ -1,3 +1,4 @@
+import type { QuestionTranslations } from '@jisr/protocol/question';
 import type { QuestionRecord } from '@jisr/core/questions';
 import type { Lang } from '@jisr/protocol/common';
 import type { InsightBatch } from '@jisr/core/insights';
@@ -6,11 +7,15 @@ import type { Participant } from '@jisr/protocol/http';
 import type { Announcement } from '@jisr/protocol/agenda';
 import type { TallyCounts } from '@jisr/core/poll-ballots';
 import type { Ballot, Poll } from '@jisr/protocol/poll';
+import type { TextAnswer } from '@jisr/protocol/poll-answers';
+import type { Stage } from '@jisr/protocol/stage';
+import type { StageRecord } from '../stage-record.js';
 import type {
   AskResult,
   CastResult,
   EventRecord,
   InviteRecord,
+  MachineTranslation,
   NewBallot,
   EventChange,
   NewAnnouncement,
@@ -49,13 +54,29 @@ import * as people from './people.js';
 import * as polls from './polls.js';
 import { BallotBatch } from './ballot-batch.js';
 import * as qa from './qa.js';
+import * as merges from './question-merge.js';
 import * as insights from './insights.js';
 import * as audit from './audit.js';
 import * as retention from './retention.js';
+import * as stage from './stage.js';
 import type { RetentionRecord } from '../retention.js';
 import type { NewAuditEntry } from '../audit.js';
 import type { AuditEntry } from '@jisr/protocol/audit';
 import { Sql } from './sql.js';
+import { bindOps, OpsBase } from '../bind-ops.js';
+import { duplicateEvent, type EventCopy } from '../event-copy.js';
+import type { OrganizerStore } from '../organizers.js';
+import type { SpeakerPhotoStore } from '../speaker-photos.js';
+import type { LiveDataReset } from '../rehearsal.js';
+import * as organizers from './organizers.js';
+import * as rehearsal from './rehearsal.js';
+import * as speakerPhotos from './speaker-photos.js';
+import * as mutes from './mutes.js';
+import type { MuteStore } from '../mutes.js';
+import * as feedback from './feedback.js';
+import type { FeedbackStore } from '../feedback.js';
+import * as surveys from './surveys.js';
+import type { SurveyStore } from '../surveys.js';
 
 export interface SqliteStoreOptions {
   /** A file path (its directory is created when missing), or ':memory:' for a throwaway store. */
@@ -68,13 +89,27 @@ export interface SqliteStoreOptions {
  * transactions in qa.ts, agenda.ts and polls.ts are what keep a write atomic against other processes
  * on the file.
  */
-export class SqliteStore implements Store {
+/** Operations added since the first ones: a table, not a method each (see bind-ops.ts). */
+const OPS = { ...organizers, ...mutes, ...feedback, ...surveys, setSpeakerPhoto: speakerPhotos.setSpeakerPhoto, getSpeakerPhoto: speakerPhotos.getSpeakerPhoto, removeSpeakerPhoto: speakerPhotos.removeSpeakerPhoto };
+
+export class SqliteStore extends OpsBase<OrganizerStore & MuteStore & FeedbackStore & SurveyStore & SpeakerPhotoStore>() implements Store {
   readonly #sql: Sql;
   readonly #ballots: BallotBatch;
 
   constructor(sql: Sql) {
+    super(bindOps(sql, OPS));
     this.#sql = sql;
     this.#ballots = new BallotBatch(sql);
+  }
+
+  async duplicateEvent(id: string, copy: EventCopy): Promise<EventRecord> {
+    return duplicateEvent(this, id, copy);
+  }
+
+  /** Ballots still waiting in the batch are cast first: a reset leaves none behind. */
+  async resetLiveData(eventId: string, sessionId?: string): Promise<LiveDataReset> {
+    this.#ballots.flush();
+    return rehearsal.resetLiveData(this.#sql, eventId, sessionId);
   }
 
   async ping(): Promise<boolean> {
@@ -172,6 +207,10 @@ export class SqliteStore implements Store {
     return admin.listAnnouncements(this.#sql, eventId);
   }
 
+  async setAnnouncementTranslations(eventId: string, id: string, translations: QuestionTranslations): Promise<Announcement> {
+    return admin.setAnnouncementTranslations(this.#sql, eventId, id, translations);
+  }
+
   async deleteAnnouncement(eventId: string, id: string): Promise<Announcement> {
     return admin.deleteAnnouncement(this.#sql, eventId, id);
   }
@@ -244,8 +283,29 @@ export class SqliteStore implements Store {
     return qa.deleteQuestion(this.#sql, questionId, guard);
   }
 
+  async mergeQuestion(questionId: string, intoId: string): Promise<Sequenced<QuestionRecord>[]> {
+    return merges.mergeQuestion(this.#sql, questionId, intoId);
+  }
+
+  async unmergeQuestion(questionId: string, variantIndex: number): Promise<Sequenced<QuestionRecord>[]> {
+    return merges.unmergeQuestion(this.#sql, questionId, variantIndex);
+  }
+
   async setQuestionTranslation(questionId: string, lang: Lang, text: string | null): Promise<Sequenced<QuestionRecord>> {
     return qa.setQuestionTranslation(this.#sql, questionId, lang, text);
+  }
+
+  async setReplyTranslations(questionId: string, translations: QuestionTranslations, sourceReply: string): Promise<Sequenced<QuestionRecord> | null> {
+    return qa.setReplyTranslations(this.#sql, questionId, translations, sourceReply);
+  }
+
+  async setMachineTranslation(
+    questionId: string,
+    lang: Lang,
+    translation: MachineTranslation,
+    sourceText: string,
+  ): Promise<Sequenced<QuestionRecord> | null> {
+    return qa.setMachineTranslation(this.#sql, questionId, lang, translation, sourceText);
   }
 
   async updateSession(sessionId: string, change: SessionChange): Promise<Sequenced<Session>> {
@@ -272,8 +332,8 @@ export class SqliteStore implements Store {
     return invites.revokeInvite(this.#sql, id);
   }
 
-  async recordInviteUse(id: string): Promise<InviteRecord> {
-    return invites.recordInviteUse(this.#sql, id);
+  async recordInviteUse(id: string, usedBy?: string): Promise<InviteRecord> {
+    return invites.recordInviteUse(this.#sql, id, usedBy);
   }
 
   async listPolls(sessionId: string): Promise<Poll[]> {
@@ -306,6 +366,8 @@ export class SqliteStore implements Store {
 
   /** Ballots cast in one turn of the event loop share a transaction (ballot-batch.ts). */
   async castBallot(ballot: NewBallot): Promise<CastResult> {
+    // This node's limits are in its memory: a limit to count here is the caller's mistake.
+    if (ballot.limit) throw new TypeError('the SQLite store counts no limits: ballot.limit is for the Redis store');
     return this.#ballots.cast(ballot);
   }
 
@@ -317,8 +379,12 @@ export class SqliteStore implements Store {
     return polls.listBallots(this.#sql, sessionId, voterKey);
   }
 
-  async listTextAnswers(pollId: string): Promise<{ text: string; castAt: string }[]> {
+  async listTextAnswers(pollId: string): Promise<TextAnswer[]> {
     return polls.listTextAnswers(this.#sql, pollId);
+  }
+
+  async setTextAnswerHidden(pollId: string, answerId: string, hidden: boolean): Promise<TextAnswer> {
+    return polls.setTextAnswerHidden(this.#sql, pollId, answerId, hidden);
   }
 
   async quizLeaderboard(sessionId: string, limit: number): Promise<{ name: string; score: number }[]> {
@@ -327,6 +393,14 @@ export class SqliteStore implements Store {
 
   async getSeq(sessionId: string): Promise<number> {
     return qa.getSeq(this.#sql, sessionId);
+  }
+
+  async getStage(sessionId: string): Promise<StageRecord> {
+    return stage.getStage(this.#sql, sessionId);
+  }
+
+  async setStage(sessionId: string, record: StageRecord, expected?: Stage): Promise<Sequenced<StageRecord>> {
+    return stage.setStage(this.#sql, sessionId, record, expected);
   }
 
   async recordInsights(eventId: string, batch: InsightBatch): Promise<void> {
