@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Question } from '@jisr/protocol/question';
+import { zonedIsoOrEmpty } from '@jisr/core/zoned-iso';
 import { spreadsheetSafe } from '../http/csv-cell.js';
 
 
@@ -7,10 +8,11 @@ import { spreadsheetSafe } from '../http/csv-cell.js';
  * A session's questions as CSV for Excel and LibreOffice: UTF-8 with a byte-order mark
  * (without it Excel shows Arabic as mojibake), one row per question, formula-safe.
  */
-export function questionsCsv(questions: readonly Question[]): string {
+export function questionsCsv(questions: readonly Question[], timeZone: string): string {
+  // Times on the event's clock with its offset, as every export writes them.
   const rows = questions.map((question) => [
     question.id,
-    question.createdAt,
+    zonedIsoOrEmpty(question.createdAt, timeZone),
     question.status,
     String(question.votes),
     question.pinned ? 'yes' : '',
@@ -19,7 +21,7 @@ export function questionsCsv(questions: readonly Question[]): string {
     spreadsheetSafe(question.text),
     spreadsheetSafe(question.reply ?? ''),
     spreadsheetSafe(question.labels.join(', ')),
-    question.answeredAt ?? '',
+    zonedIsoOrEmpty(question.answeredAt, timeZone),
   ]);
   const header = ['id', 'asked_at', 'status', 'votes', 'pinned', 'language', 'author', 'question', 'reply', 'labels', 'answered_at'];
   return `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`;
