@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { JoinResponse } from '@jisr/protocol/http';
 import type { Store } from '@jisr/store/store';
+import { createClient } from 'redis';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type JisrApp } from '../src/app.js';
@@ -75,7 +76,7 @@ describe('a node whose Redis goes away', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-redis-outage-'));
     redis = await launchRedis(port, dir);
     const logger = createLogger('silent');
-    const opened = await openRedisCluster(`redis://127.0.0.1:${port}`, 'outage-test', logger);
+    const opened = await openRedisCluster({ url: `redis://127.0.0.1:${port}` }, { prefix: 'outage-test', replicaWaitMs: 250 }, logger);
     store = opened.store;
     cluster = opened.cluster;
     const owner = await store.createUser({ email: 'org@example.org', name: 'Org', passwordHash: 'x' });
@@ -131,6 +132,38 @@ describe('a node whose Redis goes away', () => {
     okData(await ask('Before the outage'));
   });
 
+  it('while Redis is too slow to read limits: login and join fail closed, other events go on, counted and logged (issue 19.9)', async () => {
+    const pauser = createClient({ url: `redis://127.0.0.1:${port}` });
+    await pauser.connect();
+    // Every client of this Redis waits 1.5 s for any answer: the limits' 250 ms patience runs out.
+    await pauser.sendCommand(['CLIENT', 'PAUSE', '1500', 'ALL']);
+    const started = Date.now();
+    const [login, join, asked] = await Promise.all([
+      fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'org@example.org', password: 'any guess at all' }) }),
+      fetch(`${url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"code":"OUTAGE"}' }),
+      ask('Asked while Redis is slow'),
+    ]);
+    expect(login.status).toBe(503);
+    expect(await login.json()).toMatchObject({ error: { code: 'unavailable' } });
+    expect(join.status).toBe(503);
+    expect(await join.json()).toMatchObject({ error: { code: 'unavailable' } });
+    // The question waited for Redis to answer again and was stored: its limit was waived.
+    expect(asked).toMatchObject({ ok: true });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(/^jisr_limits_bypassed_total\{limit="events"\} [1-9]/m);
+    // The per-attendee question limit: an ask reaches it only after the store has answered
+    // (so, in a whole pause, once Redis is back), so it is asked here directly while Redis is
+    // paused again: the ask goes through within the patience, and the waiver is counted.
+    await pauser.sendCommand(['CLIENT', 'PAUSE', '1000', 'ALL']);
+    const asking = Date.now();
+    expect(await app.ctx.askLimiter.allow('p:pa_slow', crypto.randomUUID())).toEqual({ ok: true });
+    expect(Date.now() - asking).toBeLessThan(900);
+    const later = await (await fetch(`${url}/metrics`)).text();
+    expect(later).toMatch(/^jisr_limits_bypassed_total\{limit="ask"\} [1-9]/m);
+    await pauser.quit();
+  });
+
   it('says so on /readyz, keeps running, and answers writes `unavailable`', async () => {
     const exited = new Promise((resolve) => redis.once('exit', resolve));
     redis.kill('SIGKILL');
@@ -152,6 +185,6 @@ describe('a node whose Redis goes away', () => {
     expect(up).toEqual({ status: 200, body: { ok: true, store: true, redis: true } });
     okData(await ask('After the outage'));
     const snapshot = okData(await request(socket, 'session:join', { sessionId }));
-    expect(snapshot.questions.map((question) => question.text).sort()).toEqual(['After the outage', 'Before the outage']);
+    expect(snapshot.questions.map((question) => question.text).sort()).toEqual(['After the outage', 'Asked while Redis is slow', 'Before the outage']);
   });
 });

@@ -1,11 +1,14 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { nodeName, type RedisNode, type RedisTarget } from '@jisr/store/redis/connection';
 import { openRedisStore, type RedisStore } from '@jisr/store/redis/redis-store';
 import type { ServerOptions } from 'socket.io';
 import type { Logger } from '../logger.js';
 import type { PollSignals } from '../polls/poll-signals.js';
-import { connectRedisClient, type ClusterRedisClient } from './redis-client.js';
+import { adapterClient, connectRedisClient, type ClusterRedisClient } from './redis-client.js';
 import { redisNames } from './redis-names.js';
 import { openRedisPollSignals } from './redis-poll-signals.js';
+import { openRedisReactionSignals } from './redis-reaction-signals.js';
+import type { ReactionSignals } from '../audience/reaction-signals.js';
 
 /** What a node shares with the others, beyond the store: given to createApp. */
 export interface ClusterLink {
@@ -13,10 +16,16 @@ export interface ClusterLink {
    * that drops can recover its missed packets on another node. */
   adapter: NonNullable<Partial<ServerOptions>['adapter']>;
   pollSignals: PollSignals;
+  /** The reactions each node took, so every node's bursts carry them all (reaction-broadcaster.ts). */
+  reactionSignals: ReactionSignals;
   /** A command connection, for limits shared by every node (rate-limiter-flexible). */
   redis: ClusterRedisClient;
   /** Null when this node's links to Redis work, else what is wrong (for /readyz). */
   problem(): Promise<string | null>;
+  /** Failovers this node followed (the master moved to another server), for /metrics. */
+  readonly failovers: number;
+  /** Live replicas the master has, which every write waits for (0: none, or not waiting). */
+  readonly replicas: number;
   /** After the app is closed: ends the connections. */
   close(): Promise<void>;
 }
@@ -45,7 +54,7 @@ async function closeClient(client: ClusterRedisClient, logger: Logger): Promise<
       logger.debug({ err: error }, 'closing a Redis connection failed: dropping it');
     }
   }
-  if (client.isOpen) client.destroy();
+  if (client.isOpen) await client.destroy();
 }
 
 /** Whether the client's connection answers a PING in time: false, not an error, when Redis is away. */
@@ -59,32 +68,46 @@ async function answers(client: ClusterRedisClient, logger: Logger): Promise<bool
   }
 }
 
+export interface RedisClusterOptions {
+  prefix: string;
+  /** How long a write waits for a replica (REDIS_REPLICA_WAIT_MS). */
+  replicaWaitMs: number;
+}
+
 /**
- * Opens everything a node needs to share one event with other nodes through the Redis at
- * `url`: the Redis store, the adapter's client, and the poll signals' publisher and its
- * dedicated subscriber. Fails (naming why) when Redis is not there at start; once open,
- * every connection reconnects by itself when Redis comes back.
+ * Opens everything a node needs to share one event with other nodes through Redis (one
+ * server's URL, or the master its sentinels name): the Redis store, the adapter's client,
+ * and the poll signals' publisher and its dedicated subscriber. Fails (naming why) when
+ * Redis is not there at start; once open, every connection reconnects by itself when Redis
+ * comes back, and through Sentinel follows the new master after a failover.
  */
 export async function openRedisCluster(
-  url: string,
-  prefix: string,
+  target: RedisTarget,
+  options: RedisClusterOptions,
   logger: Logger,
 ): Promise<{ store: RedisStore; cluster: ClusterLink }> {
-  const names = redisNames(prefix);
+  const names = redisNames(options.prefix);
   let lastStoreLog = 0;
+  let failovers = 0;
   const store = await openRedisStore({
-    url,
+    ...target,
     prefix: names.store,
+    replicaWaitMs: options.replicaWaitMs,
+    onMasterChange: (master: RedisNode) => {
+      failovers += 1;
+      logger.warn({ master: nodeName(master) }, 'Redis failover: following the new master');
+    },
     onError: (error) => {
       if (Date.now() - lastStoreLog < STORE_ERROR_LOG_EVERY_MS) return;
       lastStoreLog = Date.now();
       logger.warn({ err: error }, 'store: Redis connection trouble');
     },
   });
-  const publisher = await connectRedisClient(url, 'publisher', logger);
-  const subscriber = await connectRedisClient(url, 'poll-signals subscriber', logger);
+  const publisher = await connectRedisClient(target, 'publisher', logger);
+  const subscriber = await connectRedisClient(target, 'poll-signals subscriber', logger);
   const pollSignals = await openRedisPollSignals(publisher, subscriber, names.pollSignals, logger);
-  const adapter = createAdapter(publisher, {
+  const reactionSignals = await openRedisReactionSignals(publisher, subscriber, names.reactionSignals, logger);
+  const adapter = createAdapter(adapterClient(publisher, logger), {
     streamName: names.adapterStream,
     channelPrefix: names.adapterChannels,
     sessionKeyPrefix: names.adapterSessions,
@@ -95,7 +118,14 @@ export async function openRedisCluster(
     cluster: {
       adapter,
       pollSignals,
+      reactionSignals,
       redis: publisher,
+      get failovers() {
+        return failovers;
+      },
+      get replicas() {
+        return store.replicas;
+      },
       async problem() {
         if (!(await store.ping())) return 'redis: the store gets no answer';
         if (!pollSignals.isListening) return 'redis: not subscribed to poll signals';

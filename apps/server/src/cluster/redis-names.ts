@@ -13,6 +13,8 @@ export function redisNames(prefix: string) {
     adapterSessions: `${prefix}:socket.io:session:`,
     /** Pub/sub channel of what nodes tell each other about polls (poll-signals.ts). */
     pollSignals: `${prefix}:poll-signals`,
+    /** Pub/sub channel of the reactions each node took (reaction-broadcaster.ts). */
+    reactionSignals: `${prefix}:reaction-signals`,
   };
 }
 

@@ -6,10 +6,31 @@ const CONNECTION_ERRORS = new Set([
   'ConnectionTimeoutError',
   'SocketTimeoutError',
   'ReconnectStrategyError',
+  // The store's: a write on the master that no replica confirmed in time (replication.ts).
+  'ReplicationTimeoutError',
+  // Sentinel's: the master changed while the store was listing keys.
+  'ScanIteratorInterruptedError',
 ]);
 
-/** Replies of a Redis that is there but cannot serve yet (loading its AOF after a restart, ...). */
-const NOT_SERVING = /^(LOADING|MASTERDOWN|TRYAGAIN|BUSY)\b/;
+/**
+ * What node-redis's Sentinel client says (as plain errors) while no master can be reached:
+ * mid-failover. "Master Node Not Enumerated": a sentinel answered, but the master it names is
+ * down (flagged s_down/o_down) and no replica is promoted yet.
+ */
+const NO_MASTER = /^(no valid master node|None of the sentinels are available|Master Node Not Enumerated|couldn't connect to any sentinels?\b|Couldn't connect to any sentinel node)/;
+
+/**
+ * Replies of a Redis that is there but cannot serve yet (loading its AOF after a restart, ...),
+ * or is a replica now: a write, or the replica-wait barrier's WAIT, that reached it.
+ */
+const NOT_SERVING = /^(LOADING|MASTERDOWN|TRYAGAIN|BUSY|READONLY|NOREPLICAS)\b|^ERR WAIT cannot be used with replica instances/;
+
+/**
+ * The socket's own errors, as Node raises them (a plain Error with a code): node-redis rejects
+ * the commands in flight with the error that dropped their connection, e.g. `read ECONNRESET`
+ * when a master is killed under a write (the failover test met it on a vote).
+ */
+const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** The class names along an error's prototype chain, e.g. ['SimpleError', 'ErrorReply', 'Error']. */
 function classNames(error: Error): string[] {
@@ -23,7 +44,8 @@ function classNames(error: Error): string[] {
 
 /**
  * Whether an error means "Redis is away for now" rather than a bug: the connection is down,
- * closing, timed out, or Redis is still loading its data. Such a write is answered
+ * closing, timed out, Redis is still loading its data, a failover is under way (no master,
+ * or a write reached the old master now a replica), or no replica confirmed a write. Such a write is answered
  * `unavailable` (retry later, with the same clientId: safe) instead of `internal`.
  *
  * By class name, not instanceof: the store and the server may load two copies of node-redis
@@ -34,5 +56,8 @@ export function isRedisUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const names = classNames(error);
   if (names.includes('ErrorReply')) return NOT_SERVING.test(error.message);
-  return names.some((name) => CONNECTION_ERRORS.has(name));
+  if (names.some((name) => CONNECTION_ERRORS.has(name))) return true;
+  if (names[0] !== 'Error') return false;
+  const { code } = error as { code?: unknown };
+  return NO_MASTER.test(error.message) || (typeof code === 'string' && SOCKET_CODES.has(code));
 }

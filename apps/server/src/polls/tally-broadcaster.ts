@@ -4,9 +4,11 @@ import { resultsVisibleTo } from '@jisr/core/polls';
 import { ServerEvent } from '@jisr/protocol/events';
 import type { Poll, Tally } from '@jisr/protocol/poll';
 import type { Store } from '@jisr/store/store';
+import { isRedisUnavailable } from '../cluster/redis-unavailable.js';
 import type { Logger } from '../logger.js';
 import { rooms } from '../realtime/rooms.js';
 import type { JisrServer } from '../realtime/types.js';
+import { createAudiencePush } from './audience-push.js';
 import { singleNodePollSignals, type PollSignals } from './poll-signals.js';
 
 /** How many names a quiz leaderboard shows. */
@@ -17,7 +19,7 @@ export interface TallyBroadcaster {
   markDirty(pollId: string): void;
   /** The tally as it is now (for snapshots). */
   current(pollId: string): Promise<Tally | null>;
-  /** Pushes every dirty tally now (tests and shutdown). */
+  /** Pushes every dirty tally now, and waits until the audience has them all (tests and shutdown). */
   flush(): Promise<void>;
   stop(): void;
 }
@@ -46,6 +48,10 @@ export interface TallyIntervals {
  * since its last tick (one message), and they push those at their next tick. The message
  * leaves after the votes it names were stored, so the tally each node reads includes them.
  */
+/** How often a node checks the polls it pushed lately against the store, and how far back (see `resync`). */
+const RESYNC_MS = 5_000;
+const RESYNC_WINDOW_MS = 10 * 60_000;
+
 export function createTallyBroadcaster(
   io: JisrServer,
   store: Store,
@@ -65,9 +71,19 @@ export function createTallyBroadcaster(
   let flushing: Promise<void> | null = null;
   /** When each dirty poll was first marked since its last push. */
   const dirtySince = new Map<string, number>();
+  /**
+   * Polls marked lately (when), and the total each last went out with, to the stage and to the
+   * phones apart: what a resync checks. Apart, because a phones-only push that read a vote whose
+   * mark was lost must not pass for the screen's copy (the screen would keep the old count).
+   */
+  const recent = new Map<string, number>();
+  const lastTotals = { stage: new Map<string, number>(), audience: new Map<string, number>() };
+  /** The phones' copies go out a slice of the hall per turn (audience-push.ts), never as one long turn. */
+  const audience = createAudiencePush(io);
   const mark = (pollId: string): void => {
     dirty.add(pollId);
     audienceDirty.add(pollId);
+    recent.set(pollId, performance.now());
     if (!dirtySince.has(pollId)) dirtySince.set(pollId, performance.now());
   };
   const unsubscribe = signals.subscribe((signal) => {
@@ -95,10 +111,14 @@ export function createTallyBroadcaster(
     const phones = to.audience && visible;
     if (live.length === 0 && !phones) return;
     const tally = await tallyOf(poll);
-    if (live.length > 0) io.local.to(live).emit(ServerEvent.PollTally, tally);
+    if (live.length > 0) {
+      lastTotals.stage.set(pollId, tally.total);
+      io.local.to(live).emit(ServerEvent.PollTally, tally);
+    }
+    // Screens and speakers are in the audience too: they had this tally at a stage tick already.
     if (phones) {
-      // Screens are in the audience too: they had this tally at a stage tick already.
-      io.local.to(rooms.audience(sessionId)).except(rooms.screens(sessionId)).emit(ServerEvent.PollTally, tally);
+      lastTotals.audience.set(pollId, tally.total);
+      audience.send(sessionId, tally);
     }
   }
 
@@ -110,6 +130,9 @@ export function createTallyBroadcaster(
   }
 
   /** Pushes the stage's dirty polls, and the audience's when its turn has come (or `everything`). */
+  /** The last flush failed because Redis was away (logged once until a flush works again). */
+  let storeAway = false;
+
   function flushNow(everything: boolean): Promise<void> {
     if (flushing) return flushing;
     const now = performance.now();
@@ -123,9 +146,15 @@ export function createTallyBroadcaster(
     }
     const polls = new Set([...stage, ...audience]);
     flushing = Promise.all([...polls].map((pollId) => pushTimed(pollId, { stage: stage.has(pollId), audience: audience.has(pollId) })))
-      .then(() => undefined)
+      .then(() => {
+        storeAway = false;
+      })
       .catch((error: unknown) => {
-        logger.error({ err: error }, 'tally flush failed');
+        // Redis away (a restart, a failover): the polls stay dirty and go out once it is
+        // back; said once per outage, not every 100 ms. Anything else is a bug: in full.
+        if (!isRedisUnavailable(error)) logger.error({ err: error }, 'tally flush failed');
+        else if (!storeAway) logger.warn({ err: error }, 'tally flush waits for Redis');
+        storeAway = isRedisUnavailable(error);
         for (const pollId of polls) mark(pollId);
       })
       .finally(() => {
@@ -134,7 +163,44 @@ export function createTallyBroadcaster(
     return flushing;
   }
 
+  /**
+   * With several nodes, a dirty mark is a pub/sub message, and one published while this
+   * node's subscriber follows a new Redis master (a failover) is lost: the screen would keep
+   * a count short of the last votes for good. So every RESYNC_MS each poll marked in the last
+   * RESYNC_WINDOW_MS is read again and goes out at the next tick if its total moved since its
+   * last push (one read per such poll; nothing is sent when nothing was missed).
+   */
+  const resyncing = signals !== singleNodePollSignals;
+  let lastResync = performance.now();
+  let resyncRunning = false;
+  async function resync(): Promise<void> {
+    const now = performance.now();
+    for (const [pollId, at] of recent) {
+      if (now - at > RESYNC_WINDOW_MS) {
+        recent.delete(pollId);
+        lastTotals.stage.delete(pollId);
+        lastTotals.audience.delete(pollId);
+        continue;
+      }
+      const tally = await current(pollId);
+      if (!tally) continue;
+      if (tally.total !== lastTotals.stage.get(pollId)) dirty.add(pollId);
+      if (tally.total !== lastTotals.audience.get(pollId)) audienceDirty.add(pollId);
+    }
+  }
+
   const timer = setInterval(() => {
+    if (resyncing && !resyncRunning && performance.now() - lastResync >= RESYNC_MS) {
+      lastResync = performance.now();
+      resyncRunning = true;
+      resync()
+        .catch((error: unknown) => {
+          if (!isRedisUnavailable(error)) logger.error({ err: error }, 'tally resync failed');
+        })
+        .finally(() => {
+          resyncRunning = false;
+        });
+    }
     if (toAnnounce.size > 0) {
       signals.publish({ dirty: [...toAnnounce], timers: [] });
       toAnnounce = new Set();
@@ -149,9 +215,13 @@ export function createTallyBroadcaster(
       toAnnounce.add(pollId);
     },
     current,
-    flush: () => flushNow(true),
+    async flush() {
+      await flushNow(true);
+      await audience.idle();
+    },
     stop() {
       clearInterval(timer);
+      audience.stop();
       unsubscribe();
     },
   };
