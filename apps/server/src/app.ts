@@ -11,12 +11,12 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { authRoutes } from './http/auth-routes.js';
 import { requestLog } from './http/request-log.js';
-import { createMetrics, timedStore } from './metrics/metrics.js';
+import { createMetrics, timedStore, type Metrics } from './metrics/metrics.js';
 import { metricsRoute } from './metrics/metrics-route.js';
 import { createDrain } from './realtime/drain.js';
 import { attachServices } from './realtime/services.js';
 import { clientAddress } from './limits/client-address.js';
-import { createLimiters, DEFAULT_LIMITS, type LimitSettings } from './limits/limiters.js';
+import { createLimiters, DEFAULT_LIMITS, type BypassReporter, type LimitSettings } from './limits/limiters.js';
 import { allowedOrigins, httpOriginCheck, socketOriginCheck } from './http/origin-guard.js';
 import { eventRoutes } from './http/event-routes.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -26,7 +26,12 @@ import { meRoutes } from './http/me-routes.js';
 import { sessionRoutes } from './http/session-routes.js';
 import { agendaRoutes } from './http/agenda-routes.js';
 import { eventAdminRoutes } from './http/event-admin-routes.js';
+import { speakerPhotoRoutes } from './http/speaker-photo-routes.js';
 import { insightsRoutes } from './http/insights-routes.js';
+import { eventCopyRoutes } from './http/event-copy-routes.js';
+import { organizerRoutes } from './http/organizer-routes.js';
+import { rehearsalRoutes } from './http/rehearsal-routes.js';
+import { setupRoutes } from './http/setup-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { auditHttpWrites } from './audit/http-audit.js';
 import { createClientAudit } from './audit/client-audit.js';
@@ -37,8 +42,14 @@ import { apiNotFound, errorResponder } from './http/respond.js';
 import type { Logger } from './logger.js';
 import { pollHandlers } from './polls/poll-handlers.js';
 import { createPollTimers } from './polls/poll-timers.js';
+import { answerHandlers } from './polls/answer-handlers.js';
+import { createStageMoves } from './stage/stage-moves.js';
+import { createLanguageBridge } from './translate/create-bridge.js';
+import { refreshSimilar } from './qa/similar-questions.js';
+import { stageHandlers } from './stage/stage-handlers.js';
 import { createTallyBroadcaster } from './polls/tally-broadcaster.js';
 import { ASKS_PER_MINUTE, createAskLimiter, type AskLimiter } from './qa/ask-limiter.js';
+import { mergeHandlers } from './qa/merge-handlers.js';
 import { moderationHandlers } from './qa/moderation-handlers.js';
 import { loadProfanityFilter } from './qa/profanity-lists.js';
 import { questionHandlers } from './qa/question-handlers.js';
@@ -47,8 +58,17 @@ import { createProjector } from './realtime/projector.js';
 import { createReadCache, forgettingPublisher } from './realtime/read-cache.js';
 import { rooms } from './realtime/rooms.js';
 import { socketAuth } from './realtime/socket-auth.js';
+import { leanBroadcasts } from './realtime/lean-broadcast.js';
 import type { JisrServer } from './realtime/types.js';
 import { sessionHandlers } from './session/session-handlers.js';
+import { REACTION_BURST_MS } from '@jisr/protocol/audience';
+import { createReactionBroadcaster } from './audience/reaction-broadcaster.js';
+import { reactionHandlers } from './audience/reaction-handlers.js';
+import { muteHandlers } from './audience/mute-handlers.js';
+import { feedbackHandlers } from './feedback/feedback-handlers.js';
+import { surveyHandlers } from './surveys/survey-handlers.js';
+import { surveyRoutes } from './surveys/survey-routes.js';
+import { muteRoutes } from './audience/mute-routes.js';
 import { joinOwnedEvents, agendaHandlers } from './agenda/agenda-handlers.js';
 
 export interface AppDeps {
@@ -99,6 +119,22 @@ function limitsFromConfig(config: Config): LimitSettings {
     eventsPerActor: config.EVENTS_PER_10S * 2,
     joinsPerIp: config.JOINS_PER_MINUTE_PER_IP,
     connectionsPerIp: config.CONNECTIONS_PER_IP,
+    unknownCodesPerIp: config.UNKNOWN_CODES_PER_10_MIN_PER_IP,
+  };
+}
+
+/**
+ * Counts each waived limit for /metrics and warns in the log, at most once every 10 s per
+ * limit: while Redis is away every client event would otherwise add a line.
+ */
+function bypassReporter(metrics: Metrics, logger: Logger): BypassReporter {
+  const lastWarned = new Map<string, number>();
+  return (limit, error) => {
+    metrics.limitBypassed(limit);
+    const now = Date.now();
+    if (now - (lastWarned.get(limit) ?? 0) < 10_000) return;
+    lastWarned.set(limit, now);
+    logger.warn({ limit, reason: error instanceof Error ? error.message : String(error) }, 'limit waived: its store could not be read in time');
   };
 }
 
@@ -127,15 +163,24 @@ export function createApp(deps: AppDeps): JisrApp {
       ...(deps.cluster ? { adapter: deps.cluster.adapter } : {}),
     },
   );
+  // Broadcasts go straight to ready websockets, past Engine.IO's per-socket bookkeeping (same
+  // bytes on the wire): at 5,000 phones that bookkeeping was 40% of a delivery's CPU.
+  leanBroadcasts(io.of('/').adapter);
   const shared = deps.cluster ? { client: deps.cluster.redis, prefix: deps.config.REDIS_PREFIX } : undefined;
-  const limiters = createLimiters(deps.limits ?? limitsFromConfig(deps.config), shared);
+  // One reporter for every limit that fails open: its warnings are spaced per limit.
+  const onBypass = bypassReporter(metrics, deps.logger);
+  const limiters = createLimiters(deps.limits ?? limitsFromConfig(deps.config), shared, onBypass);
   const drain = createDrain();
   attachServices(io, { metrics, limiters, drain, audit: createClientAudit(store, deps.clock, deps.logger) });
   metrics.watchSockets(io);
   const retention = startRetentionSweep(store, deps.clock, deps.logger);
   if (deps.cluster) {
     const cluster = deps.cluster;
-    metrics.watchRedis(async () => (await cluster.problem()) === null);
+    metrics.watchRedis({
+      up: async () => (await cluster.problem()) === null,
+      failovers: () => cluster.failovers,
+      replicas: () => cluster.replicas,
+    });
   }
   // The projector decides who hears what; the read cache forgets what each event changed first.
   const reads = createReadCache(store);
@@ -148,6 +193,8 @@ export function createApp(deps: AppDeps): JisrApp {
     deps.cluster?.pollSignals,
     (delay) => metrics.tallyFlushed(delay),
   );
+  const stage = createStageMoves(store, events, deps.logger);
+  const insights = createInsightsRecorder(io, store, deps.clock, deps.logger);
   const ctx: AppContext = {
     store,
     reads,
@@ -156,20 +203,28 @@ export function createApp(deps: AppDeps): JisrApp {
     config: deps.config,
     logger: deps.logger,
     events,
-    askLimiter: deps.askLimiter ?? createAskLimiter(ASKS_PER_MINUTE, shared),
+    askLimiter: deps.askLimiter ?? createAskLimiter(ASKS_PER_MINUTE, shared, onBypass),
     limiters,
+    metrics,
     drain,
     isProfane: loadProfanityFilter(),
     tallies,
-    pollTimers: createPollTimers(store, events, tallies, deps.logger, deps.cluster?.pollSignals),
-    insights: createInsightsRecorder(io, store, deps.clock, deps.logger),
+    pollTimers: createPollTimers(store, events, tallies, stage, deps.logger, deps.cluster?.pollSignals),
+    stage,
+    insights,
+    reactions: createReactionBroadcaster(io, REACTION_BURST_MS, insights, deps.clock, deps.cluster?.reactionSignals),
   };
+  // A machine translation makes a question readable in one more language: look for its duplicates again.
+  const bridge = createLanguageBridge(deps.config, store, events, metrics.registry, deps.logger, shared, (question) => refreshSimilar(ctx, question));
+  if (bridge) ctx.bridge = bridge;
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestLog(deps.logger));
   // Security headers; the pages' Content Security Policy comes from the web app (kit.csp, with nonces).
-  app.use(helmet({ contentSecurityPolicy: false }));
+  // HSTS only where the public address is https: sent over plain http (a venue LAN, a test
+  // box) it is meaningless, and behind a TLS proxy later it would pin a name that isn't served.
+  app.use(helmet({ contentSecurityPolicy: false, strictTransportSecurity: deps.config.PUBLIC_URL.startsWith('https://') }));
   app.use(healthRoutes(ctx, deps.cluster));
   app.use(metricsRoute(metrics, deps.config.METRICS_TOKEN));
   const api = express.Router();
@@ -185,10 +240,18 @@ export function createApp(deps: AppDeps): JisrApp {
   api.use(inviteRoutes(ctx));
   api.use(sessionRoutes(ctx));
   api.use(eventAdminRoutes(ctx));
+  // The JSON parser above leaves an image body alone: this route reads it.
+  api.use(speakerPhotoRoutes(ctx));
   api.use(agendaRoutes(ctx));
   api.use(insightsRoutes(ctx));
   api.use(auditRoutes(ctx));
   api.use(retentionRoutes(ctx));
+  api.use(organizerRoutes(ctx));
+  api.use(eventCopyRoutes(ctx));
+  api.use(rehearsalRoutes(ctx));
+  api.use(setupRoutes(ctx));
+  api.use(muteRoutes(ctx));
+  api.use(surveyRoutes(ctx));
   api.use(apiNotFound);
   api.use(errorResponder(deps.logger));
   app.use('/api', api);
@@ -197,7 +260,20 @@ export function createApp(deps: AppDeps): JisrApp {
 
   // Every client event's handler, made once for all sockets (see clientEventListener).
   const onClientEvent = clientEventListener(
-    { ...sessionHandlers(ctx), ...questionHandlers(ctx), ...moderationHandlers(ctx), ...pollHandlers(ctx), ...agendaHandlers(ctx) },
+    {
+      ...sessionHandlers(ctx),
+      ...questionHandlers(ctx),
+      ...moderationHandlers(ctx),
+      ...mergeHandlers(ctx),
+      ...pollHandlers(ctx),
+      ...answerHandlers(ctx),
+      ...stageHandlers(ctx),
+      ...agendaHandlers(ctx),
+      ...reactionHandlers(ctx),
+      ...muteHandlers(ctx),
+      ...feedbackHandlers(ctx),
+      ...surveyHandlers(ctx),
+    },
     deps.logger,
   );
   io.use(socketAuth(ctx));
@@ -240,6 +316,7 @@ export function createApp(deps: AppDeps): JisrApp {
       httpServer.close();
       await drain.idle(graceMs);
       await tallies.flush();
+      ctx.reactions.flush();
       await ctx.insights.flush();
       // Closing the transport (not disconnecting the socket) is what tells a Socket.IO
       // client to reconnect; its session can then be recovered on another node.
@@ -248,8 +325,11 @@ export function createApp(deps: AppDeps): JisrApp {
     },
     async close() {
       ctx.pollTimers.stop();
+      ctx.bridge?.questions.stop();
+      ctx.bridge?.retries.stop();
       retention.stop();
       ctx.tallies.stop();
+      ctx.reactions.stop();
       ctx.insights.stop();
       await ctx.insights.flush();
       // io.close() disconnects every socket and closes the HTTP server it is attached to.

@@ -24,6 +24,12 @@ export function invalidInput(error: z.ZodError): AppError {
   return new AppError('invalid_input', message, field);
 }
 
+/** `invalid_input` for a typed text with nothing readable left after clean-up (zero-width spaces alone). */
+export function unreadable(field: string): AppError {
+  const name = field.length > 0 ? field : 'text';
+  return new AppError('invalid_input', `${name}: must contain readable text`, name);
+}
+
 /** What the client may see of any error: AppErrors as they are, anything else as `internal`. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) {

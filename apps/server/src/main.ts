@@ -7,7 +7,7 @@ import { loadSecret } from './auth/secret.js';
 import { ensureFirstOrganizer } from './bootstrap/first-organizer.js';
 import { systemClock } from './clock.js';
 import { openRedisCluster, type ClusterLink } from './cluster/redis-cluster.js';
-import { ConfigError, parseConfig, type Config } from './config.js';
+import { ConfigError, parseConfig, redisTarget, type Config } from './config.js';
 import { DEMO_CODE } from './demo/demo-event.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { createLogger, type Logger } from './logger.js';
@@ -76,11 +76,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-/** The embedded SQLite store (one node), or with REDIS_URL the Redis store and what nodes share. */
+/** The embedded SQLite store (one node), or with REDIS_URL / REDIS_SENTINELS the Redis store and what nodes share. */
 async function openStore(config: Config, logger: Logger): Promise<{ store: Store; cluster?: ClusterLink }> {
-  if (!config.REDIS_URL) return { store: openSqliteStore({ file: path.join(config.DATA_DIR, 'jisr.db') }) };
-  const opened = await openRedisCluster(config.REDIS_URL, config.REDIS_PREFIX, logger);
-  logger.info({ prefix: config.REDIS_PREFIX }, 'sharing state through Redis');
+  const target = redisTarget(config);
+  if (!target) return { store: openSqliteStore({ file: path.join(config.DATA_DIR, 'jisr.db') }) };
+  const opened = await openRedisCluster(target, { prefix: config.REDIS_PREFIX, replicaWaitMs: config.REDIS_REPLICA_WAIT_MS }, logger);
+  logger.info(
+    { prefix: config.REDIS_PREFIX, sentinel: target.sentinel !== undefined, replicas: opened.cluster.replicas },
+    'sharing state through Redis',
+  );
   return opened;
 }
 

@@ -33,6 +33,19 @@ describe('events (organizer)', () => {
     expect(me.body.events.map((e) => e.id)).toContain(event.id);
   });
 
+  it('makes the join code when none is given: 6 characters or more, without look-alikes (issue 19.4)', async () => {
+    const { token } = await agendaFixture(testServer());
+    const codes = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const reply = await api<EventResponse>(testServer(), 'POST', '/events', { token, body: EVENT });
+      expect(reply.status).toBe(201);
+      expect(reply.body.event.code).toMatch(/^[2-9A-HJKMNP-Z]{6,}$/);
+      codes.add(reply.body.event.code);
+      expect((await agendaOf(testServer(), reply.body.event.code)).event.id).toBe(reply.body.event.id);
+    }
+    expect(codes.size).toBe(3);
+  });
+
   it('refuses bad input naming the field, a taken code as conflict, and creates nothing', async () => {
     const { token, event } = await agendaFixture(testServer());
     const before = (await testServer().store.listEvents()).length;
@@ -86,6 +99,19 @@ describe('events (organizer)', () => {
       body: { roomId: b.roomId, title: { fr: 'Tard' }, startsAt: brussels('18:00'), endsAt: brussels('19:00') },
     });
     expect(session.body.session.qa).toStrictEqual({ open: false, moderated: true, anonymousAllowed: false });
+  });
+
+  it('a break starts with Q&A closed unless the request says otherwise (issue 25)', async () => {
+    const { token, event, roomB } = await agendaFixture(testServer());
+    const post = (title: string, start: string, end: string, extra: Record<string, unknown>) =>
+      api<SessionResponse>(testServer(), 'POST', `/events/${event.id}/sessions`, {
+        token,
+        body: { roomId: roomB.id, title: { fr: title }, startsAt: brussels(start), endsAt: brussels(end), ...extra },
+      });
+    expect((await post('Pause café', '10:30', '11:00', { kind: 'break' })).body.session.qa.open).toBe(false);
+    expect((await post('Atelier', '11:00', '12:00', { kind: 'workshop' })).body.session.qa.open).toBe(true);
+    const asked = await post('Déjeuner', '12:00', '13:00', { kind: 'break', qa: { open: true, moderated: false, anonymousAllowed: true } });
+    expect(asked.body.session.qa.open).toBe(true);
   });
 
   it("another organizer can't touch the event; deleting it removes everything and frees its code", async () => {

@@ -38,7 +38,7 @@ describe('agenda CSV', () => {
 
     const dry = await upload(fixture, csv, true);
     expect(dry.status).toBe(200);
-    expect(dry.body).toEqual({ dryRun: true, sessions: { created: 0, updated: 4 }, rooms: { created: [] }, speakers: { created: [] }, problems: [] });
+    expect(dry.body).toEqual({ dryRun: true, sessions: { created: 0, updated: 4 }, rooms: { created: [] }, speakers: { created: [] }, problems: [], suggestions: [] });
     expect((await upload(fixture, csv)).status).toBe(200);
     const after = await agendaOf(testServer(), fixture.event.code);
     expect(after.sessions).toStrictEqual(before.sessions);
@@ -108,6 +108,27 @@ describe('agenda CSV', () => {
     expect(byLine(11)).toMatchObject([{ column: 'start' }]);
     expect(byLine(12)).toMatchObject([{ column: 'room' }]);
     expect(byLine(13)).toMatchObject([{ column: 'title_en' }]);
+    // Each problem is a code with its specifics, for the web to say in the reader's language (issue 25.5).
+    expect(problems.map((problem) => [problem.line, problem.code])).toEqual([
+      [3, 'bad_time'],
+      [3, 'bad_time'],
+      [4, 'bad_day'],
+      [5, 'end_before_start'],
+      [6, 'bad_kind'],
+      [7, 'cell_count'],
+      [8, 'overlap'],
+      [9, 'unknown_session'],
+      [10, 'overlap'],
+      [11, 'after_event'],
+      [12, 'no_room'],
+      [13, 'no_title'],
+    ]);
+    expect(byLine(3)[0]?.params).toEqual({ value: '25:00' });
+    expect(byLine(6)[0]?.params).toEqual({ value: 'party' });
+    expect(byLine(7)[0]?.params).toEqual({ count: 10, expected: 9 });
+    expect(byLine(8)[0]?.params).toEqual({ room: 'Salle A', sessions: [{ title: 'Bon', line: 2 }] });
+    expect(byLine(10)[0]?.params?.sessions).toEqual([{ title: 'Ouverture', id: fixture.a.id }]);
+    expect(byLine(11)[0]?.params).toEqual({ day: fixture.event.endDate });
     // The dry run says the same, as a 400 too; nothing was written either way.
     expect(errorOf(await upload(fixture, csv, true)).details?.problems).toEqual(problems);
     expect(await agendaOf(testServer(), fixture.event.code)).toStrictEqual(before);
@@ -116,12 +137,12 @@ describe('agenda CSV', () => {
   it('refuses a file that is not the agenda: unknown columns, missing ones, broken quotes', async () => {
     const fixture = await agendaFixture(testServer());
     const unknown = errorOf(await upload(fixture, 'day,start,end,room,title_fr,salary\n2026-12-05,13:00,14:00,Salle A,X,1000'));
-    expect(unknown.details?.problems).toMatchObject([{ line: 1, column: 'salary' }]);
+    expect(unknown.details?.problems).toMatchObject([{ line: 1, column: 'salary', code: 'unknown_column', params: { value: 'salary' } }]);
     const missing = errorOf(await upload(fixture, 'day,start,title_fr\n2026-12-05,13:00,X'));
     expect(missing.details?.problems?.map((problem) => problem.column)).toEqual(['end', 'room']);
     const quotes = errorOf(await upload(fixture, `${HEADER}\n,2026-12-05,13:00,14:00,"Salle A,talk,X,,\n`));
     expect(quotes.code).toBe('invalid_input');
-    expect(quotes.details?.problems?.[0]?.message).toContain('not valid CSV');
+    expect(quotes.details?.problems?.[0]).toMatchObject({ code: 'not_csv', message: expect.stringContaining('not valid CSV') });
     expect(errorOf(await upload(fixture, '')).code).toBe('invalid_input');
   });
 
@@ -134,6 +155,36 @@ describe('agenda CSV', () => {
     expect(csv).not.toMatch(/,=HYPERLINK/);
     expect((await upload(fixture, csv)).status).toBe(200);
     expect((await agendaOf(testServer(), fixture.event.code)).sessions.find((s) => s.id === fixture.x.id)?.title).toEqual({ fr: formula });
+  });
+
+  it('cleans imported cells like any typed text: no bidi override or zero-width padding reaches a title (issue 19.5)', async () => {
+    const fixture = await agendaFixture(testServer());
+    const csv = (await exported(fixture)).replace('Ouverture', '\u202EOuverture\u200B\u200B');
+    expect((await upload(fixture, csv)).status).toBe(200);
+    expect((await agendaOf(testServer(), fixture.event.code)).sessions.find((s) => s.id === fixture.a.id)?.title['fr']).toBe('Ouverture');
+  });
+
+  it('takes kinds in the organizer\'s language and asks "did you mean" before creating a near-duplicate room or speaker (issue 25.5)', async () => {
+    const fixture = await agendaFixture(testServer());
+    const csv = [HEADER, ',2026-12-05,17:00,18:00,salle a,atelier,Premier,,Nadia Benalli', ',2026-12-05,18:00,19:00,Sale A,ورشة,Deux,,'].join('\n');
+    const dry = await upload(fixture, csv, true);
+    expect(dry.status).toBe(200);
+    expect(dry.body.problems).toEqual([]);
+    expect(dry.body.suggestions).toEqual(
+      expect.arrayContaining([{ kind: 'room', name: 'Sale A', existing: 'Salle A' }, { kind: 'speaker', name: 'Nadia Benalli', existing: 'Nadia Benali' }]),
+    );
+    expect(dry.body.rooms.created).toEqual([]);
+    expect(dry.body.speakers.created).toEqual([]);
+    // A real import waits for the choice; then "use" maps to the existing one, "create" makes a new one.
+    expect(errorOf(await upload(fixture, csv)).details?.suggestions).toHaveLength(2);
+    const query = `?use=${encodeURIComponent('Sale A')}&create=${encodeURIComponent('Nadia Benalli')}`;
+    const done = await api<AgendaImportResult>(testServer(), 'POST', `/events/${fixture.event.id}/agenda.csv${query}`, { token: fixture.token, text: csv });
+    expect(done.status).toBe(200);
+    expect(done.body.speakers.created).toEqual(['Nadia Benalli']);
+    const agenda = await agendaOf(testServer(), fixture.event.code);
+    expect(agenda.rooms.map((room) => room.name.fr)).toEqual(['Salle A', 'Salle B']);
+    const added = agenda.sessions.filter((session) => session.title.fr === 'Premier' || session.title.fr === 'Deux');
+    expect(added.map((session) => session.kind)).toEqual(['workshop', 'workshop']);
   });
 
   it('is for organizers only', async () => {

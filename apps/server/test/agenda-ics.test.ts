@@ -68,4 +68,23 @@ describe('GET /api/events/:code/agenda.ics', () => {
     expect(errorOf(await api(testServer(), 'GET', `/events/${fixture.event.code}/agenda.ics?sessions=`))).toMatchObject({ field: 'sessions' });
     expect((await api(testServer(), 'GET', '/events/NOPE99/agenda.ics')).status).toBe(404);
   });
+
+  it('lets no control character out of a text: a bare CR in a stored title opens no component (issue 19.7)', async () => {
+    const fixture = await agendaFixture(testServer());
+    // Stored as an older version or an import could have kept it: the writer must hold on its own.
+    await testServer().store.updateSessions(fixture.event.id, [
+      { sessionId: fixture.a.id, change: { title: { fr: 'Ouverture\rBEGIN:VALARM\rTRIGGER:-PT1M\u0000\u001b;, \\ fin\nligne' } } },
+    ]);
+    const reply = await api<string>(testServer(), 'GET', `/events/${fixture.event.code}/agenda.ics`);
+    expect(reply.status).toBe(200);
+    const ics = reply.body;
+    // Every CR is part of a CRLF; nothing but the calendar's own components begins.
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point here.
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(ics.match(/^BEGIN:[A-Z]+/gm)?.filter((line) => !['BEGIN:VCALENDAR', 'BEGIN:VTIMEZONE', 'BEGIN:STANDARD', 'BEGIN:DAYLIGHT', 'BEGIN:VEVENT'].includes(line))).toEqual([]);
+    const opening = vevents(ics).find((block) => block.includes(`${fixture.a.id}@jisr`)) ?? '';
+    expect(property(opening, 'SUMMARY')).toBe('Ouverture\\nBEGIN:VALARM\\nTRIGGER:-PT1M\\;\\, \\\\ fin\\nligne');
+    // Lines stay within 75 octets, folded.
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
 });

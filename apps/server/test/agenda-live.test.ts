@@ -105,6 +105,28 @@ describe('live operations over the socket (agenda:update)', () => {
   });
 });
 
+describe('staff scoped to one session (issue 19.1)', () => {
+  it('a session moderator delays their own session, but a cascade into the rest of the room is forbidden, naming what it would move', async () => {
+    const fixture = await agendaFixture(testServer());
+    const token = await staffOf(testServer(), fixture, 'moderator', fixture.a.id);
+    const own = await connect(testServer(), token);
+    const before = await agendaOf(testServer(), fixture.event.code);
+    const socketTry = await request(own, ClientEvent.AgendaUpdate, { sessionId: fixture.a.id, delayBy: 720, cascade: true });
+    expect(socketTry).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'cascade', details: { sessionIds: [fixture.b.id, fixture.c.id] } } });
+    if (!socketTry.ok) expect(socketTry.error.message).toContain('Panel');
+    const httpTry = await api(testServer(), 'PATCH', `/sessions/${fixture.a.id}`, { token, body: { delayBy: 720, cascade: true } });
+    expect(httpTry.status).toBe(403);
+    expect(errorOf(httpTry)).toMatchObject({ code: 'forbidden', details: { sessionIds: [fixture.b.id, fixture.c.id] } });
+    expect(await agendaOf(testServer(), fixture.event.code)).toStrictEqual(before);
+    // A delay that moves nothing else is theirs to make; the organizer may cascade.
+    expect(await request(own, ClientEvent.AgendaUpdate, { sessionId: fixture.c.id, delayBy: 5, cascade: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const ownOnly = await connect(testServer(), await staffOf(testServer(), fixture, 'moderator', fixture.c.id));
+    expect(await request(ownOnly, ClientEvent.AgendaUpdate, { sessionId: fixture.c.id, delayBy: 30, cascade: true })).toMatchObject({ ok: true, data: { delayMinutes: 30 } });
+    const organizer = await connect(testServer(), fixture.token);
+    expect(await request(organizer, ClientEvent.AgendaUpdate, { sessionId: fixture.a.id, delayBy: 30, cascade: true })).toMatchObject({ ok: true });
+  });
+});
+
 describe('live operations over HTTP (PATCH /api/sessions/:id)', () => {
   it('cancels a session; the organizer socket and the phones hear it; a moderator may, an attendee may not', async () => {
     const fixture = await agendaFixture(testServer());
@@ -159,6 +181,38 @@ describe('announcements', () => {
     expect((await api(testServer(), 'DELETE', `/events/${fixture.event.id}/announcements/${ack.data.id}`, { token: fixture.token })).status).toBe(204);
     expect(await removed).toEqual({ id: ack.data.id, eventId: fixture.event.id });
     expect((await agendaOf(testServer(), fixture.event.code)).announcements).toStrictEqual([]);
+  });
+
+  it('takes the text per language; the plain text is the default language one (fr), else the first written; old plain payloads still work', async () => {
+    const fixture = await agendaFixture(testServer());
+    const organizer = await connect(testServer(), fixture.token);
+    const phone = await attendeeOf(testServer(), fixture.event.code);
+    const heard = waitForEvent(phone, ServerEvent.Announcement);
+    const texts = { ar: 'الغداء جاهز في القاعة الكبرى', fr: ' Le déjeuner est servi dans la grande salle ', en: '' };
+    const ack = await request(organizer, ClientEvent.Announce, { eventId: fixture.event.id, texts });
+    expect(ack).toMatchObject({
+      ok: true,
+      data: { text: 'Le déjeuner est servi dans la grande salle', texts: { ar: texts.ar, fr: 'Le déjeuner est servi dans la grande salle' } },
+    });
+    if (!ack.ok) return;
+    expect(ack.data.texts).not.toHaveProperty('en');
+    expect(await heard).toStrictEqual(ack.data);
+    const arabicOnly = await api<Announcement>(testServer(), 'POST', `/events/${fixture.event.id}/announcements`, { token: fixture.token, body: { texts: { ar: 'استراحة' } } });
+    expect(arabicOnly.body).toMatchObject({ text: 'استراحة', texts: { ar: 'استراحة' } });
+    const plain = await request(organizer, ClientEvent.Announce, { eventId: fixture.event.id, text: 'Pause' });
+    expect(plain.ok && plain.data).not.toHaveProperty('texts');
+    expect((await agendaOf(testServer(), fixture.event.code)).announcements?.map((a) => a.texts ?? a.text)).toStrictEqual([
+      'Pause',
+      { ar: 'استراحة' },
+      ack.data.texts,
+    ]);
+    for (const bad of [{ texts: { fr: '   ', ar: '' } }, { texts: {} }, {}]) {
+      expect(await rawRequest(organizer, ClientEvent.Announce, { eventId: fixture.event.id, ...bad })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'texts' } });
+    }
+    expect(await rawRequest(organizer, ClientEvent.Announce, { eventId: fixture.event.id, texts: { fr: 'x'.repeat(501) } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'texts.fr' },
+    });
   });
 
   it('event moderators may announce (also over HTTP); session moderators, attendees and bad input may not', async () => {

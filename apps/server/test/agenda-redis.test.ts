@@ -109,6 +109,18 @@ describe('agenda on the Redis store', () => {
     expect(await agendaOf(server, fixture.event.code)).toStrictEqual(before);
   });
 
+  it('keeps an announcement per language beside its plain text', async () => {
+    const fixture = await agendaFixture(server);
+    const texts = { fr: 'Le déjeuner est servi', ar: 'الغداء جاهز' };
+    expect((await api(server, 'POST', `/events/${fixture.event.id}/announcements`, { token: fixture.token, body: { texts } })).status).toBe(201);
+    await api(server, 'POST', `/events/${fixture.event.id}/announcements`, { token: fixture.token, body: { text: 'Pause' } });
+    const shown = (await agendaOf(server, fixture.event.code)).announcements ?? [];
+    expect(shown.map((a) => [a.text, a.texts])).toStrictEqual([
+      ['Pause', undefined],
+      ['Le déjeuner est servi', texts],
+    ]);
+  });
+
   it('deletes an event with everything in it and frees its code', async () => {
     const fixture = await agendaFixture(server);
     await api(server, 'POST', `/events/${fixture.event.id}/announcements`, { token: fixture.token, body: { text: 'Bienvenue' } });

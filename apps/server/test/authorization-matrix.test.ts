@@ -46,6 +46,10 @@ const EVENTS: Record<ClientEventName, Record<Who, boolean>> = {
   [ClientEvent.QuestionReply]: row(...STAFF),
   [ClientEvent.QuestionLabel]: row(...STAFF),
   [ClientEvent.QuestionTranslate]: row(...STAFF),
+  // Duplicates: whoever moderates merges; attendees look for similar questions before asking.
+  [ClientEvent.QuestionMerge]: row(...STAFF),
+  [ClientEvent.QuestionUnmerge]: row(...STAFF),
+  [ClientEvent.QuestionSimilar]: row('attendee'),
   [ClientEvent.SessionSettings]: row(...STAFF),
   [ClientEvent.PollCreate]: row(...STAFF),
   [ClientEvent.PollOpen]: row(...STAFF),
@@ -56,9 +60,26 @@ const EVENTS: Record<ClientEventName, Record<Who, boolean>> = {
   [ClientEvent.PollDuplicate]: row(...STAFF),
   [ClientEvent.PollDelete]: row(...STAFF),
   [ClientEvent.PollVote]: row('attendee'),
+  [ClientEvent.PollHideWord]: row(...STAFF),
+  // Open-text answers are the moderators' to read and hide: the hall sees only those on stage.
+  [ClientEvent.PollAnswers]: row(...STAFF),
+  [ClientEvent.PollAnswerHide]: row(...STAFF),
   [ClientEvent.AgendaUpdate]: row(...STAFF),
   // Announcements go to the whole event: only organizers and event-wide moderators.
   [ClientEvent.Announce]: row('organizer'),
+  // The screen, speakers and attendees watch the stage; whoever runs the session directs it.
+  [ClientEvent.StageSet]: row(...STAFF),
+  [ClientEvent.SpeakerNote]: row(...STAFF),
+  // Only the hall reacts: a speaker or a screen can't applaud themselves.
+  [ClientEvent.ReactionSend]: row('attendee'),
+  // Muting is moderation: whoever runs the session (for the session: the fixture's scope).
+  [ClientEvent.ParticipantMute]: row(...STAFF),
+  [ClientEvent.ParticipantUnmute]: row(...STAFF),
+  // Feedback is the audience's: a speaker can't rate their own talk, nor a screen anyone's.
+  [ClientEvent.FeedbackGive]: row('attendee'),
+  // Event surveys are the audience's too; organizers build them over HTTP.
+  [ClientEvent.SurveyList]: row('attendee'),
+  [ClientEvent.SurveyAnswer]: row('attendee'),
 };
 
 /** HTTP: `anonymous` is a request without a token. */
@@ -76,6 +97,7 @@ const ROUTES: Record<string, Record<Caller, boolean>> = {
   'POST /api/auth/login': http(...PUBLIC),
   'POST /api/auth/refresh': http('organizer', 'moderator', 'speaker', 'screen'),
   'POST /api/invites/accept': http(...PUBLIC),
+  'POST /api/invites/lookup': http(...PUBLIC),
   'GET /api/events/:code': http(...PUBLIC),
   'GET /api/events/:code/agenda.ics': http(...PUBLIC),
   'GET /api/me': http('organizer', 'moderator', 'speaker', 'screen'),
@@ -88,6 +110,10 @@ const ROUTES: Record<string, Record<Caller, boolean>> = {
   'POST /api/events/:id/speakers': http('organizer'),
   'PATCH /api/events/:id/speakers/:speakerId': http('organizer'),
   'DELETE /api/events/:id/speakers/:speakerId': http('organizer'),
+  'PUT /api/events/:id/speakers/:speakerId/photo': http('organizer'),
+  'DELETE /api/events/:id/speakers/:speakerId/photo': http('organizer'),
+  // Photos are public like the speaker's name: anyone who sees the agenda sees them.
+  'GET /api/events/:id/speakers/:speakerId/photo/:file': http(...PUBLIC),
   'POST /api/events/:id/sessions': http('organizer'),
   'PATCH /api/sessions/:id': http('organizer', 'moderator'),
   'DELETE /api/sessions/:id': http('organizer'),
@@ -97,6 +123,7 @@ const ROUTES: Record<string, Record<Caller, boolean>> = {
   'GET /api/events/:id/report': http('organizer'),
   'GET /api/events/:id/export.json': http('organizer'),
   'GET /api/events/:id/export.zip': http('organizer'),
+  'GET /api/events/:id/feedback.csv': http('organizer'),
   'GET /api/events/:id/audit': http('organizer'),
   'GET /api/events/:id/retention': http('organizer'),
   'PATCH /api/events/:id/retention': http('organizer'),
@@ -108,6 +135,22 @@ const ROUTES: Record<string, Record<Caller, boolean>> = {
   'DELETE /api/invites/:id': http('organizer'),
   'GET /api/sessions/:id/questions.csv': http('organizer', 'moderator'),
   'GET /api/polls/:id/results.csv': http('organizer', 'moderator', 'speaker'),
+  'GET /api/events/:id/organizers': http('organizer'),
+  'POST /api/events/:id/organizers': http('organizer'),
+  'DELETE /api/events/:id/organizers/:userId': http('organizer'),
+  'DELETE /api/events/:id/organizer-invites/:inviteId': http('organizer'),
+  'POST /api/organizer-invites/lookup': http(...PUBLIC),
+  'POST /api/organizer-invites/accept': http(...PUBLIC),
+  'POST /api/events/:id/duplicate': http('organizer'),
+  'POST /api/events/:id/reset': http('organizer'),
+  'GET /api/events/:id/setup': http('organizer'),
+  'GET /api/events/:id/mutes': http('organizer'),
+  'GET /api/events/:id/surveys': http('organizer'),
+  'POST /api/events/:id/surveys': http('organizer'),
+  'PUT /api/events/:id/surveys/:surveyId': http('organizer'),
+  'POST /api/events/:id/surveys/:surveyId/open': http('organizer'),
+  'POST /api/events/:id/surveys/:surveyId/close': http('organizer'),
+  'DELETE /api/events/:id/surveys/:surveyId': http('organizer'),
 };
 
 // Many fresh questions and a few hundred events from a few sockets: this file is about roles.
@@ -138,6 +181,22 @@ async function fixture(): Promise<Fixture> {
   return { server, sessionId, author: author.socket, organizer: await connect(server, tokens.organizer), tokens };
 }
 
+/** An open one-question survey of the fixture's event, made by its organizer. */
+async function openSurvey(f: Fixture): Promise<{ id: string; questions: { id: string }[] }> {
+  const auth = { authorization: `Bearer ${f.tokens.organizer}` };
+  const created = (await (await postJson(`${f.server.url}/api/events/${f.server.event.id}/surveys`, { title: { fr: 'Avis' }, lang: 'fr', questions: [{ kind: 'rating', prompt: 'Note ?' }] }, auth)).json()) as { id: string; questions: { id: string }[] };
+  await (await postJson(`${f.server.url}/api/events/${f.server.event.id}/surveys/${created.id}/open`, {}, auth)).arrayBuffer();
+  return created;
+}
+
+/** A question of a fresh attendee, for a mute that leaves the fixture's author free to ask. */
+async function othersQuestion(f: Fixture): Promise<string> {
+  const { socket } = await attendee(f.server, 'Autre');
+  const asked = okData(await request(socket, ClientEvent.QuestionAsk, { sessionId: f.sessionId, text: `q ${randomUUID()}`, anonymous: true, clientId: randomUUID() }));
+  socket.disconnect();
+  return asked.id;
+}
+
 /** A fresh payload for `event`, with whatever it acts on made just for this try. */
 async function payloadFor(event: ClientEventName, f: Fixture): Promise<unknown> {
   const { sessionId } = f;
@@ -166,6 +225,15 @@ async function payloadFor(event: ClientEventName, f: Fixture): Promise<unknown> 
     case ClientEvent.QuestionTranslate:
       // The attendee's questions are in French (their language, the event's default).
       return { questionId: await question(), lang: 'ar', text: 'سؤال' };
+    case ClientEvent.QuestionMerge:
+      return { questionId: await question(), intoId: await question() };
+    case ClientEvent.QuestionUnmerge: {
+      const kept = await question();
+      okData(await request(f.organizer, ClientEvent.QuestionMerge, { questionId: await question(), intoId: kept }));
+      return { questionId: kept, variantIndex: 0 };
+    }
+    case ClientEvent.QuestionSimilar:
+      return { sessionId, text: 'Will the slides be shared?' };
     case ClientEvent.SessionSettings:
       return { sessionId, qa: { open: true } };
     case ClientEvent.PollCreate:
@@ -184,10 +252,44 @@ async function payloadFor(event: ClientEventName, f: Fixture): Promise<unknown> 
       const poll = await opened();
       return { pollId: poll.id, ballot: { optionId: poll.options[0]?.id ?? '' }, clientId: randomUUID() };
     }
+    case ClientEvent.PollHideWord: {
+      const cloud = okData(await request(f.organizer, ClientEvent.PollCreate, { sessionId, kind: 'wordcloud', prompt: 'w' }));
+      return { pollId: okData(await request(f.organizer, ClientEvent.PollOpen, { pollId: cloud.id })).id, word: 'mot' };
+    }
+    case ClientEvent.PollAnswers:
+      return { pollId: (await draft()).id };
+    case ClientEvent.PollAnswerHide: {
+      const poll = okData(await request(f.organizer, ClientEvent.PollCreate, { sessionId, kind: 'text', prompt: 'Une idée ?', options: [] }));
+      await request(f.organizer, ClientEvent.PollOpen, { pollId: poll.id });
+      await request(f.author, ClientEvent.PollVote, { pollId: poll.id, ballot: { text: 'Plus de pauses' }, clientId: randomUUID() });
+      const [answer] = okData(await request(f.organizer, ClientEvent.PollAnswers, { pollId: poll.id }));
+      return { pollId: poll.id, answerId: answer?.id ?? 'a1', hidden: true };
+    }
+    case ClientEvent.StageSet:
+      return { sessionId, stage: { kind: 'question', questionId: await question() } };
+    case ClientEvent.SpeakerNote:
+      return { sessionId, text: '5 minutes left' };
     case ClientEvent.AgendaUpdate:
       return { sessionId, status: 'live' };
     case ClientEvent.Announce:
       return { eventId: f.server.event.id, text: 'The coffee break is extended by 10 minutes.' };
+    case ClientEvent.ReactionSend:
+      return { sessionId, kind: 'clap' };
+    case ClientEvent.ParticipantMute:
+      // Someone else's question: a muted fixture author could ask nothing after.
+      return { questionId: await othersQuestion(f), scope: 'session', minutes: 5 };
+    case ClientEvent.ParticipantUnmute:
+      return { muteId: okData(await request(f.organizer, ClientEvent.ParticipantMute, { questionId: await othersQuestion(f), scope: 'session' })).id };
+    case ClientEvent.FeedbackGive:
+      // The session is live: an attendee is told feedback is not open yet (`closed`), not refused.
+      return { sessionId, rating: 4, comment: 'Clair', clientId: randomUUID() };
+    case ClientEvent.SurveyList:
+      return { eventId: f.server.event.id };
+    case ClientEvent.SurveyAnswer: {
+      // Each try its own open survey: the fixture's attendee answers each once.
+      const survey = await openSurvey(f);
+      return { surveyId: survey.id, answers: [{ questionId: survey.questions[0]?.id ?? '', ballot: { value: 4 } }], clientId: randomUUID() };
+    }
   }
 }
 
@@ -208,6 +310,50 @@ describe('authorization matrix: client events', () => {
         const ack = await rawRequest(sockets[role], event, await payloadFor(event, f));
         const refused = !ack.ok && (ack.error.code === 'forbidden' || ack.error.code === 'unauthorized');
         if (refused === roles[role]) wrong.push(`${event} as ${role}: ${JSON.stringify(ack).slice(0, 160)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+/**
+ * Issue 19: what a change spills onto. A delay with `cascade` moves the sessions after it
+ * in the room: staff invited for one session may not do that to the others (they are refused
+ * whole, nothing moves), whichever way they send it.
+ */
+const SPILLOVER: Record<string, Record<Who, boolean>> = {
+  'agenda:update {delayBy, cascade} moving other sessions': row('organizer'),
+  'PATCH /api/sessions/:id {delayBy, cascade} moving other sessions': row('organizer'),
+};
+
+describe('authorization matrix: changes that spill beyond the session', () => {
+  it('refuses a cascade to staff scoped to the session, by socket and by HTTP, and moves nothing', async () => {
+    const f = await fixture();
+    const { server, sessionId } = f;
+    const wrong: string[] = [];
+    for (const [what, roles] of Object.entries(SPILLOVER)) {
+      for (const role of ROLES) {
+        const before = await server.store.listSessions(server.event.id);
+        let refused: boolean;
+        if (what.startsWith('agenda:update')) {
+          const socket = role === 'attendee' ? f.author : await connect(server, f.tokens[role]);
+          const ack = await rawRequest(socket, ClientEvent.AgendaUpdate, { sessionId, delayBy: 1, cascade: true });
+          refused = !ack.ok && ack.error.code === 'forbidden';
+        } else {
+          const response = await fetch(`${server.url}/api/sessions/${sessionId}`, {
+            method: 'PATCH',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${f.tokens[role]}` },
+            body: JSON.stringify({ delayBy: 1, cascade: true }),
+          });
+          await response.arrayBuffer();
+          refused = response.status === 403;
+        }
+        const after = await server.store.listSessions(server.event.id);
+        if (refused === roles[role]) wrong.push(`${what} as ${role}`);
+        if (refused && JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${what} as ${role}: refused but moved sessions`);
+        if (!refused && after.filter((session) => session.id !== sessionId).every((session, i) => session.delayMinutes === before.filter((s) => s.id !== sessionId)[i]?.delayMinutes)) {
+          wrong.push(`${what} as ${role}: allowed but moved nothing else (the fixture must make the cascade spill)`);
+        }
       }
     }
     expect(wrong).toEqual([]);
@@ -272,6 +418,7 @@ describe('authorization matrix: HTTP routes', () => {
           'POST /api/join': { code: 'TEST' },
           'POST /api/auth/login': ORGANIZER,
           'POST /api/invites/accept': { token: 'x'.repeat(32), name: 'Someone' },
+          'POST /api/invites/lookup': { token: 'x'.repeat(32) },
           'POST /api/events': { code: `E${randomUUID().slice(0, 5).toUpperCase()}`, title: { fr: 'Nouvelle' }, timeZone: 'Europe/Madrid', languages: ['fr'], defaultLang: 'fr', startDate: '2027-01-10', endDate: '2027-01-11' },
           'PATCH /api/events/:id': { title: { fr: 'Rencontre' } },
           'POST /api/events/:id/rooms': { name: { fr: 'Salle B' } },
@@ -282,6 +429,12 @@ describe('authorization matrix: HTTP routes', () => {
           'PATCH /api/sessions/:id': { delayBy: 0 },
           'POST /api/events/:id/announcements': { text: 'Bienvenue' },
           'POST /api/events/:id/invites': { role: 'screen' },
+          'POST /api/events/:id/organizers': { email: 'co@example.org' },
+          'POST /api/organizer-invites/lookup': { token: 'x'.repeat(32) },
+          'POST /api/organizer-invites/accept': { token: 'x'.repeat(32), password: 'a long password', name: 'Someone' },
+          'POST /api/events/:id/duplicate': { code: `D${randomUUID().slice(0, 5).toUpperCase()}`, startDate: '2027-03-01' },
+          // Not the join code: an allowed caller gets invalid_input, and the test's data stays.
+          'POST /api/events/:id/reset': { confirm: 'NOT-THE-CODE' },
         };
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (caller !== 'anonymous') headers['authorization'] = `Bearer ${f.tokens[caller]}`;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ClientEvent, type ClientEventName } from '@jisr/protocol/events';
 import type { Role } from '@jisr/protocol/roles';
+import { DEFAULT_LIMITS } from '../src/limits/limiters.js';
 import { createAskLimiter } from '../src/qa/ask-limiter.js';
 import { describe, expect, it } from 'vitest';
 import {
@@ -31,10 +32,15 @@ const MATRIX: Record<string, Record<Role, boolean>> = {
   [ClientEvent.QuestionLabel]: { organizer: true, moderator: true, speaker: false, screen: false, attendee: false },
   [ClientEvent.QuestionTranslate]: { organizer: true, moderator: true, speaker: false, screen: false, attendee: false },
   [ClientEvent.SessionSettings]: { organizer: true, moderator: true, speaker: false, screen: false, attendee: false },
+  [ClientEvent.QuestionMerge]: { organizer: true, moderator: true, speaker: false, screen: false, attendee: false },
+  [ClientEvent.QuestionSimilar]: { organizer: false, moderator: false, speaker: false, screen: false, attendee: true },
 };
 
-// The matrix asks a fresh question for every try: more than the default per-minute limit.
-const testServer = useTestServer({ askLimiter: createAskLimiter(10_000) });
+// The matrix asks a fresh question for every try: more than the default per-minute limits.
+const testServer = useTestServer({
+  askLimiter: createAskLimiter(10_000),
+  limits: { ...DEFAULT_LIMITS, eventsPerSocket: 100_000, eventsPerActor: 100_000 },
+});
 
 describe('authorization matrix for Q&A events', () => {
   it('allows and forbids each event for each role as the matrix says', async () => {
@@ -47,6 +53,8 @@ describe('authorization matrix for Q&A events', () => {
       screen: await connect(testServer(), await staffToken(testServer(), 'screen', sessionId)),
       attendee: author.socket,
     };
+    // A question of the attendee's for each try's question to be merged into (it stays, gathering variants).
+    const other = okData(await request(author.socket, ClientEvent.QuestionAsk, { sessionId, text: 'merged into', anonymous: false, clientId: randomUUID() }));
     const outcomes: string[] = [];
     for (const [event, roles] of Object.entries(MATRIX)) {
       for (const [role, allowed] of Object.entries(roles) as [Role, boolean][]) {
@@ -71,6 +79,8 @@ describe('authorization matrix for Q&A events', () => {
           [ClientEvent.QuestionLabel]: { questionId: question.id, labels: ['x'] },
           [ClientEvent.QuestionTranslate]: { questionId: question.id, lang: 'ar', text: 'سؤال' },
           [ClientEvent.SessionSettings]: { sessionId, qa: { open: true } },
+          [ClientEvent.QuestionMerge]: { questionId: question.id, intoId: other.id },
+          [ClientEvent.QuestionSimilar]: { sessionId, text: `matrix ${event}` },
         };
         const ack = await rawRequest(sockets[role], event as ClientEventName, payloads[event]);
         const forbidden = !ack.ok && ack.error.code === 'forbidden';

@@ -10,6 +10,8 @@ async function moderator(): Promise<ClientSocket> {
   return connect(testServer(), await staffToken(testServer(), 'moderator', testServer().sessions.open.id));
 }
 
+const human = (text: string) => ({ text, by: 'human' });
+
 const ARABIC = { prompt: 'أين ننظم اللقاء القادم؟', options: ['مدريد', 'الرباط'] };
 const ENGLISH = { prompt: 'Where should we meet next?', options: ['Madrid', 'Rabat'] };
 
@@ -40,7 +42,8 @@ describe('polls in several languages', () => {
     okData(await request(mod, ClientEvent.PollOpen, { pollId: created.id }));
     expect((await upsert).poll).toMatchObject({ lang: 'fr', translations: { ar: ARABIC } });
     const snapshot = okData(await request(phone, ClientEvent.SessionJoin, { sessionId }));
-    expect(snapshot.polls.find((poll) => poll.id === created.id)?.translations).toEqual({ ar: ARABIC });
+    // A moderator's own translation is theirs: marked human, never replaced by the engine.
+    expect(snapshot.polls.find((poll) => poll.id === created.id)?.translations).toEqual({ ar: { ...ARABIC, by: 'human' } });
   });
 
   it('takes kinds without options with prompt-only translations', async () => {
@@ -54,7 +57,7 @@ describe('polls in several languages', () => {
         translations: { ar: { prompt: 'كلمة لهذا اليوم؟' } },
       }),
     );
-    expect(cloud.translations).toEqual({ ar: { prompt: 'كلمة لهذا اليوم؟', options: [] } });
+    expect(cloud.translations).toEqual({ ar: { prompt: 'كلمة لهذا اليوم؟', options: [], by: 'human' } });
   });
 
   it('refuses translations that do not fit, naming the field, and creates nothing', async () => {
@@ -84,7 +87,7 @@ describe('polls in several languages', () => {
       await request(mod, ClientEvent.PollCreate, { sessionId, kind: 'single', prompt: 'Où ?', options: ['Madrid', 'Rabat'], lang: 'fr', translations: { ar: ARABIC } }),
     );
     const replaced = okData(await request(mod, ClientEvent.PollEdit, { pollId: draft.id, translations: { en: ENGLISH } }));
-    expect(replaced.translations).toEqual({ en: ENGLISH });
+    expect(replaced.translations).toEqual({ en: { ...ENGLISH, by: 'human' } });
     expect(replaced.lang).toBe('fr');
 
     // A third option without a third English label: refused, nothing changes.
@@ -139,19 +142,19 @@ describe('question:translate', () => {
     const question = await ask(author.socket, 'Quand commence la deuxième phase ?');
     const upsert = waitForEvent(watcher, ServerEvent.QuestionUpsert, (message) => message.question.translations?.ar !== undefined);
     const translated = okData(await request(mod, ClientEvent.QuestionTranslate, { questionId: question.id, lang: 'ar', text: ' متى تبدأ المرحلة الثانية؟ ' }));
-    expect(translated).toMatchObject({ id: question.id, text: question.text, lang: 'fr', translations: { ar: 'متى تبدأ المرحلة الثانية؟' } });
+    expect(translated).toMatchObject({ id: question.id, text: question.text, lang: 'fr', translations: { ar: human('متى تبدأ المرحلة الثانية؟') } });
     const message = await upsert;
-    expect(message.question.translations).toEqual({ ar: 'متى تبدأ المرحلة الثانية؟' });
+    expect(message.question.translations).toEqual({ ar: human('متى تبدأ المرحلة الثانية؟') });
     expect(message.question).not.toHaveProperty('authorKey');
 
     // A second language keeps the first; an empty text removes one.
     const organizer = await connect(testServer(), await organizerToken(testServer()));
     const two = okData(await request(organizer, ClientEvent.QuestionTranslate, { questionId: question.id, lang: 'en', text: 'When does phase two start?' }));
-    expect(two.translations).toEqual({ ar: 'متى تبدأ المرحلة الثانية؟', en: 'When does phase two start?' });
+    expect(two.translations).toEqual({ ar: human('متى تبدأ المرحلة الثانية؟'), en: human('When does phase two start?') });
     const removed = okData(await request(mod, ClientEvent.QuestionTranslate, { questionId: question.id, lang: 'ar', text: '' }));
-    expect(removed.translations).toEqual({ en: 'When does phase two start?' });
+    expect(removed.translations).toEqual({ en: human('When does phase two start?') });
     const snapshot = okData(await request(watcher, ClientEvent.SessionJoin, { sessionId }));
-    expect(snapshot.questions.find((q) => q.id === question.id)?.translations).toEqual({ en: 'When does phase two start?' });
+    expect(snapshot.questions.find((q) => q.id === question.id)?.translations).toEqual({ en: human('When does phase two start?') });
   });
 
   it('an author’s edit drops the translations, which were of the question as it was', async () => {
@@ -196,6 +199,6 @@ describe('question:translate', () => {
     expect(await testServer().store.getSeq(sessionId)).toBe(seq);
     // Bidi overrides are cleaned out of a translation as out of a question.
     const clean = okData(await request(mod, ClientEvent.QuestionTranslate, { questionId: question.id, lang: 'ar', text: 'وال\u202Eتأشيرات؟' }));
-    expect(clean.translations?.ar).toBe('والتأشيرات؟');
+    expect(clean.translations?.ar).toEqual(human('والتأشيرات؟'));
   });
 });

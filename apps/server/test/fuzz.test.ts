@@ -25,7 +25,7 @@ import {
 // Limits as loose as they go: this file is about payloads, limits.test.ts about floods.
 const testServer = useTestServer({
   limits: { ...DEFAULT_LIMITS, eventsPerSocket: 1_000_000, eventsPerActor: 1_000_000, strikesBeforeDisconnect: 1_000_000 },
-  askLimiter: { allow: () => Promise.resolve(true) },
+  askLimiter: { allow: () => Promise.resolve({ ok: true }) },
 });
 const RUNS_PER_EVENT = 40;
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
@@ -49,6 +49,12 @@ function hostile(): fc.Arbitrary<unknown> {
       Number.MAX_SAFE_INTEGER + 2,
       1e308 * 10,
       '<script>alert(1)</script>',
+      // Issue 19: texts that look like something and are nothing, or read backwards.
+      '\u200B'.repeat(400),
+      `a${'\u200B'.repeat(400)}`,
+      '\u202Enimda',
+      '\u3164\u115F',
+      'title\rBEGIN:VALARM',
       '=cmd|" /C calc"!A0',
       { toString: 'x', valueOf: 1 },
     ),
@@ -133,8 +139,9 @@ async function fingerprint(server: TestServer): Promise<string> {
   const sessions = await store.listSessions(event.id);
   const parts: unknown[] = [await store.listEvents(), await store.listRooms(event.id), await store.listSpeakers(event.id), sessions, await store.listInvites(event.id)];
   for (const session of sessions) {
-    parts.push(await store.listQuestions(session.id), await store.getSeq(session.id));
-    for (const poll of await store.listPolls(session.id)) parts.push(poll, await store.getTallyCounts(poll.id));
+    parts.push(await store.listQuestions(session.id), await store.getSeq(session.id), await store.getStage(session.id));
+    parts.push(await store.listMutes(event.id));
+    for (const poll of await store.listPolls(session.id)) parts.push(poll, await store.getTallyCounts(poll.id), await store.listTextAnswers(poll.id));
   }
   return JSON.stringify(parts);
 }
@@ -227,6 +234,8 @@ function apiRoutes(server: TestServer): { method: string; path: string }[] {
 function fillParams(path: string, ids: RealIds, pick: string): string {
   return path.replace(/:(\w+)/g, (_match, name: string) => {
     if (pick === 'hostile') return encodeURIComponent('../%00<x>\uD800'.replace('\uD800', '')) + 'x'.repeat(300);
+    // A % escape cut short (issue 19.8): the router can't decode it.
+    if (pick === 'broken') return '%E0%A4%A';
     if (name === 'code') return 'TEST';
     if (/session/i.test(name)) return ids.sessionId;
     if (/poll/i.test(name)) return ids.pollId;
@@ -259,7 +268,7 @@ describe('fuzzing every HTTP route', () => {
 
     for (const route of routes) {
       await fc.assert(
-        fc.asyncProperty(bodies, fc.constantFrom('real', 'hostile'), fc.constantFrom('organizer', 'none', 'forged'), async (body, params, auth) => {
+        fc.asyncProperty(bodies, fc.constantFrom('real', 'hostile', 'broken'), fc.constantFrom('organizer', 'none', 'forged'), async (body, params, auth) => {
           const before = await fingerprint(server);
           const headers: Record<string, string> = { 'content-type': body.type };
           if (auth === 'organizer') headers['authorization'] = `Bearer ${token}`;

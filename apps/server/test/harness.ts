@@ -22,6 +22,7 @@ import { parseConfig } from '../src/config.js';
 import type { LimitSettings } from '../src/limits/limiters.js';
 import type { AskLimiter } from '../src/qa/ask-limiter.js';
 import { createLogger, type Logger } from '../src/logger.js';
+import type { Backend } from './store-backends.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -49,15 +50,16 @@ export interface ServerOptions {
   logger?: Logger;
   /** Abuse limits; the config's defaults when absent. */
   limits?: LimitSettings;
+  /** More environment for the config (e.g. PUBLIC_URL). */
+  env?: Record<string, string>;
+  /** The store to run on (store-backends.ts: SQLite or the real Redis); SQLite in the test's directory when absent. */
+  backend?: (dataDir: () => string) => Backend;
 }
 
 const QA_OPEN = { open: true, moderated: false, anonymousAllowed: true };
 
-/** A real server on a free port with a real SQLite store in a temp dir and a small event. */
-export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-server-test-'));
-  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0' }, dataDir);
-  const store = openSqliteStore({ file: path.join(dataDir, 'jisr.db') });
+/** The organizer, the test event (and another one), a room and four sessions, written into `store`. */
+export async function seedTestEvent(store: Store): Promise<{ event: EventRecord; otherEvent: EventRecord; sessions: TestSessions }> {
   const owner = await store.createUser({
     email: ORGANIZER.email,
     name: 'Org',
@@ -98,6 +100,16 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     closed: await makeSession('closed', { ...QA_OPEN, open: false }),
     named: await makeSession('named', { ...QA_OPEN, anonymousAllowed: false }),
   };
+  return { event, otherEvent, sessions };
+}
+
+/** A real server on a free port with a real SQLite store in a temp dir and a small event. */
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-server-test-'));
+  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...options.env }, dataDir);
+  const backend = options.backend?.(() => dataDir);
+  const store = backend ? await backend.open() : openSqliteStore({ file: path.join(dataDir, 'jisr.db') });
+  const { event, otherEvent, sessions } = await seedTestEvent(store);
   const app = createApp({
     store,
     config,
@@ -118,6 +130,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     async stop() {
       await app.close();
       await store.close();
+      await backend?.cleanup();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -85,3 +85,13 @@ describe('health', () => {
     expect(await ready.json()).toEqual({ ok: true, store: true });
   });
 });
+
+describe('HSTS (issue 19.10)', () => {
+  const https = useTestServer({ env: { PUBLIC_URL: 'https://jisr.example.org' } });
+
+  it('is sent only when PUBLIC_URL is https', async () => {
+    expect((await fetch(`${testServer().url}/api/events/TEST`)).headers.get('strict-transport-security')).toBeNull();
+    expect((await fetch(`${testServer().url}/healthz`)).headers.get('strict-transport-security')).toBeNull();
+    expect((await fetch(`${https().url}/healthz`)).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+});

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
 import type { InsightsResponse, ReportResponse } from '@jisr/protocol/insights';
 import { ClientEvent } from '@jisr/protocol/events';
 import type { JoinResponse } from '@jisr/protocol/http';
 import { describe, expect, it } from 'vitest';
+import { zip } from '../src/insights/zip.js';
+import { unzip } from './unzip.js';
 import {
   connect,
   okData,
@@ -28,23 +29,10 @@ async function get(path: string, token?: string): Promise<Response> {
   return fetch(`${testServer().url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 }
 
-/** The files of a zip, read from its local headers (enough for the archives our writer makes). */
-function unzip(buffer: Buffer): Map<string, string> {
-  const files = new Map<string, string>();
-  let at = 0;
-  while (buffer.readUInt32LE(at) === 0x04034b50) {
-    const size = buffer.readUInt32LE(at + 18);
-    const nameLength = buffer.readUInt16LE(at + 26);
-    const extra = buffer.readUInt16LE(at + 28);
-    const name = buffer.subarray(at + 30, at + 30 + nameLength).toString('utf8');
-    const start = at + 30 + nameLength + extra;
-    files.set(name, inflateRawSync(buffer.subarray(start, start + size)).toString('utf8'));
-    at = start + size;
-  }
-  expect(buffer.readUInt32LE(buffer.length - 22)).toBe(0x06054b50);
-  return files;
-}
-
+/**
+ * The files of a zip as Debian's Info-ZIP `unzip` reads them: an independent reader, not the
+ * writer's own library. `unzip -t` checks every file's CRC first (issue 19.13).
+ */
 describe('insights: a scripted session in two languages', () => {
   it('counts every join, question, approval, answer, upvote and ballot, and the live sockets, as the script did them', async () => {
     const server = testServer();
@@ -114,6 +102,7 @@ describe('insights: a scripted session in two languages', () => {
       upvotes: 2,
       ballots: 2,
       waiting: 1,
+      reactions: 0, // reactions.test.ts counts them
     });
     expect(insights.participantsByLang).toEqual({ ar: 2, fr: 1 });
     expect(insights.questionsByLang).toEqual({ ar: 2, fr: 2 });
@@ -202,11 +191,21 @@ describe('insights: a scripted session in two languages', () => {
     expect(archive.status).toBe(200);
     expect(archive.headers.get('content-type')).toBe('application/zip');
     const files = unzip(Buffer.from(await archive.arrayBuffer()));
-    expect([...files.keys()]).toEqual(['questions.csv', 'polls.csv', 'sessions.csv', 'event.json']);
+    expect([...files.keys()]).toEqual(['questions.csv', 'polls.csv', 'sessions.csv', 'feedback.csv', 'surveys.csv', 'event.json']);
     const questions = files.get('questions.csv') ?? '';
     expect(questions.startsWith('\uFEFFsession_id,')).toBe(true);
     expect(questions).toContain("'=سؤال بلا اسم"); // formula-safe
     expect(questions).not.toContain('Karim Secret');
     expect(files.get('sessions.csv')?.split('\r\n').filter(Boolean)).toHaveLength(5);
+  });
+});
+
+describe('the export zip (issue 19.13)', () => {
+  it('is a zip Info-ZIP tests and reads without error, UTF-8 text intact', () => {
+    const text = 'سؤال,1\r\n'.repeat(200);
+    const files = unzip(zip([{ name: 'questions.csv', data: text }, { name: 'event.json', data: Buffer.from('{"a":"é"}') }], new Date('2026-12-05T10:00:00Z')));
+    expect([...files.keys()]).toEqual(['questions.csv', 'event.json']);
+    expect(files.get('questions.csv')).toBe(text);
+    expect(files.get('event.json')).toBe('{"a":"é"}');
   });
 });

@@ -92,14 +92,75 @@ describe('per-IP limits, sized for a venue behind one address', () => {
     expect(codes.filter((code) => code === 429).length).toBeGreaterThan(0);
   });
 
-  it('throttles failed logins per account, even when the right password comes next', async () => {
+  it('slows failed logins per (email, address) with growing waits and Retry-After; the right password from elsewhere signs in at once (issue 19.2)', async () => {
     const server = testServer();
-    for (let i = 0; i < DEFAULT_LIMITS.loginFailuresPerAccount; i++) {
-      expect((await postJson(`${server.url}/api/auth/login`, { email: ORGANIZER.email, password: `guess number ${i}` })).status).toBe(401);
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const guess = (address: string, password: string) => postJson(`${server.url}/api/auth/login`, { email: ORGANIZER.email, password }, from(address));
+    const intruder = '198.51.100.7';
+    for (let i = 0; i <= DEFAULT_LIMITS.loginFreeFailures; i++) expect((await guess(intruder, `guess number ${i}`)).status).toBe(401);
+    // The failure after the free ones earns a wait: even the right password waits from there.
+    const waiting = await guess(intruder, ORGANIZER.password);
+    expect(waiting.status).toBe(429);
+    const first = Number(waiting.headers.get('retry-after'));
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(first).toBeLessThanOrEqual(2);
+    expect(await waiting.json()).toMatchObject({ error: { code: 'rate_limited', details: { retryAfterSeconds: first } } });
+    // The organizer, from the venue's address, is not locked out by any of it.
+    const organizer = await guess('203.0.113.20', ORGANIZER.password);
+    expect(organizer.status).toBe(200);
+    // After the wait, one more failure from the intruder's address doubles it.
+    await sleep(first * 1000 + 100);
+    expect((await guess(intruder, 'yet another guess')).status).toBe(401);
+    const longer = await guess(intruder, 'and another');
+    expect(longer.status).toBe(429);
+    expect(Number(longer.headers.get('retry-after'))).toBeGreaterThan(first);
+    // A hundred failures from one venue address for other emails block nobody else's login.
+    for (let i = 0; i < 20; i++) await postJson(`${server.url}/api/auth/login`, { email: `someone${i}@example.org`, password: 'wrong' }, from('203.0.113.20'));
+    expect((await guess('203.0.113.20', ORGANIZER.password)).status).toBe(200);
+  });
+
+  it('takes as long for an unknown email as for a wrong password (issue 19.3)', async () => {
+    const server = testServer();
+    const timed = async (email: string, address: string): Promise<number> => {
+      const started = performance.now();
+      const response = await postJson(`${server.url}/api/auth/login`, { email, password: 'not the password' }, { 'x-forwarded-for': address });
+      expect(response.status).toBe(401);
+      return performance.now() - started;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    // Interleaved, each from its own address so that no wait is earned; the first try warms both paths.
+    for (let i = 0; i < 9; i++) {
+      known.push(await timed(ORGANIZER.email, `192.0.2.${i + 1}`));
+      unknown.push(await timed(`nobody${i}@example.org`, `192.0.2.${i + 101}`));
     }
-    const right = await postJson(`${server.url}/api/auth/login`, ORGANIZER);
-    expect(right.status).toBe(429);
-    expect(await right.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    const median = (values: number[]) => [...values].slice(1).sort((a, b) => a - b)[4] ?? 0;
+    expect(median(unknown) / median(known), `unknown ${median(unknown).toFixed(1)} ms, known ${median(known).toFixed(1)} ms`).toBeGreaterThan(0.6);
+  });
+});
+
+describe('guessing event codes (issue 19.4)', () => {
+  const guessed = useTestServer({ limits: { ...DEFAULT_LIMITS, unknownCodesPerIp: 6 } });
+
+  it('refuses an address that keeps naming unknown codes, every code alike, and counts the misses in /metrics', async () => {
+    const server = guessed();
+    const from = { 'x-forwarded-for': '198.51.100.9' };
+    const statuses: number[] = [];
+    for (const code of ['AAA', 'AAB', 'AAC']) statuses.push((await fetch(`${server.url}/api/events/${code}`, { headers: from })).status);
+    for (const code of ['AAD', 'AAE']) statuses.push((await fetch(`${server.url}/api/events/${code}/agenda.ics`, { headers: from })).status);
+    statuses.push((await postJson(`${server.url}/api/join`, { code: 'AAF' }, from)).status);
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 404]);
+    // Now even the real code is refused from there: a refusal must not tell a real code from a wrong one.
+    const refused = await fetch(`${server.url}/api/events/TEST`, { headers: from });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect((await fetch(`${server.url}/api/events/TEST/agenda.ics`, { headers: from })).status).toBe(429);
+    expect((await postJson(`${server.url}/api/join`, { code: 'TEST' }, from)).status).toBe(429);
+    // Another address (another hall) reads the agenda as before.
+    expect((await fetch(`${server.url}/api/events/TEST`, { headers: { 'x-forwarded-for': '203.0.113.30' } })).status).toBe(200);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/^jisr_unknown_code_lookups_total 6$/m);
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { Writable } from 'node:stream';
 import { ClientEvent } from '@jisr/protocol/events';
 import express from 'express';
@@ -124,5 +125,31 @@ describe('logs', () => {
     for (const secret of [ORGANIZER.password, 'wrong password, logged?', organizer, invite.token, accepted.token, join.token]) {
       expect(logText.includes(secret), `a secret reached the logs: ${secret.slice(0, 12)}…`).toBe(false);
     }
+  });
+
+  it('client mistakes get a 4xx and at most one line without a stack: a broken escape in a path, an aborted body (issue 19.8)', async () => {
+    const server = testServer();
+    logText = '';
+    const broken = await fetch(`${server.url}/api/events/%E0%A4%A`);
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ error: { code: 'invalid_input' } });
+    const brokenIcs = await fetch(`${server.url}/api/events/%E0%A4%A/agenda.ics`);
+    expect(brokenIcs.status).toBe(400);
+    // A body announced at 2 kB whose sender goes away after a few bytes.
+    const { port } = new URL(server.url);
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /api/join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2048\r\n\r\n{"code":"TE');
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 100);
+      });
+    });
+    await sleep(300);
+    const lines = logText.trim().split('\n').filter((line) => line.length > 0).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const loud = lines.filter((line) => Number(line['level']) >= 40 || JSON.stringify(line).includes('"stack"'));
+    expect(loud, JSON.stringify(loud).slice(0, 400)).toEqual([]);
+    expect(lines.filter((line) => line['path'] === '/api/join').length).toBeLessThanOrEqual(1);
   });
 });

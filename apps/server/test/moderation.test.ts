@@ -201,7 +201,10 @@ describe('limits and filters', () => {
       acks.push(await request(socket, ClientEvent.QuestionAsk, { sessionId, text: `Question ${clientId}`, anonymous: false, clientId }));
     }
     expect(acks.slice(0, 5).every((ack) => ack.ok)).toBe(true);
-    expect(acks[5]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(acks[5]).toMatchObject({ ok: false, error: { code: 'rate_limited', details: { retryAfterSeconds: expect.any(Number) } } });
+    const wait = acks[5]?.ok === false ? acks[5].error.details?.retryAfterSeconds : undefined;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
     const retry = await request(socket, ClientEvent.QuestionAsk, {
       sessionId,
       text: `Question ${clientIds[0]}`,

@@ -115,6 +115,10 @@ describe('question:ask', () => {
     expect(JSON.stringify(await seen)).not.toContain('Secret Name');
     const snapshot = okData(await request(watcher.socket, ClientEvent.SessionJoin, { sessionId }));
     expect(JSON.stringify(snapshot)).not.toContain('Secret Name');
+    // Nor is it kept anywhere (issue 19.11): not in the store, not in the event export.
+    expect(await testServer().store.getQuestion(asked.id)).not.toHaveProperty('authorName');
+    const dump = await testServer().store.exportEvent(testServer().event.id);
+    expect(JSON.stringify(dump.questions.find((question) => question.id === asked.id))).not.toContain('Secret Name');
   });
 
   it('refuses bad payloads with invalid_input naming the field, and changes nothing', async () => {

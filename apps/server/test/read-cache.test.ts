@@ -3,20 +3,21 @@ import { ClientEvent } from '@jisr/protocol/events';
 import type { Poll } from '@jisr/protocol/poll';
 import type { Store } from '@jisr/store/store';
 import { describe, expect, it } from 'vitest';
-import { createReadCache, type BallotReads } from '../src/realtime/read-cache.js';
+import { createReadCache, type CachedReads } from '../src/realtime/read-cache.js';
 import { attendee, connect, okData, request, staffToken, useTestServer, type ClientSocket } from './harness.js';
 
 const testServer = useTestServer();
 
 /** The real store, counting the reads that reach it. */
-function counted(store: Store): { reads: BallotReads; calls: { poll: number; session: number; event: number } } {
-  const calls = { poll: 0, session: 0, event: 0 };
+function counted(store: Store): { reads: CachedReads; calls: { poll: number; session: number; event: number; mutes: number } } {
+  const calls = { poll: 0, session: 0, event: 0, mutes: 0 };
   return {
     calls,
     reads: {
       getPoll: (id) => (calls.poll++, store.getPoll(id)),
       getSession: (id) => (calls.session++, store.getSession(id)),
       getEvent: (id) => (calls.event++, store.getEvent(id)),
+      listMutes: (eventId) => (calls.mutes++, store.listMutes(eventId)),
     },
   };
 }
@@ -43,18 +44,18 @@ describe('the read cache of ballots', () => {
       expect((await cache.getEvent(session.eventId))?.id).toBe(session.eventId);
     }
     // Fifty concurrent misses shared one read.
-    expect(calls).toEqual({ poll: 1, session: 1, event: 1 });
+    expect(calls).toEqual({ poll: 1, session: 1, event: 1, mutes: 0 });
 
     cache.forget({ type: 'poll.changed', poll: { ...poll, state: 'closed' }, seq: 9 });
     cache.forget({ type: 'session.changed', session, seq: 9 });
     await cache.getPoll(poll.id);
     await cache.getSession(session.id);
-    expect(calls).toEqual({ poll: 2, session: 2, event: 1 });
+    expect(calls).toEqual({ poll: 2, session: 2, event: 1, mutes: 0 });
 
     clock = 1000;
     await cache.getEvent(session.eventId);
     await cache.getPoll(poll.id);
-    expect(calls).toEqual({ poll: 3, session: 2, event: 2 });
+    expect(calls).toEqual({ poll: 3, session: 2, event: 2, mutes: 0 });
   });
 
   it('never keeps a poll that is not open, nor a row that does not exist', async () => {

@@ -1,8 +1,11 @@
-import { checkSessionTimes, conflictsOf, eventDefaults } from '@jisr/core/agenda-rules';
+import { cleanTypedText } from '@jisr/core/typed-text';
+import { sessionKindFromName } from '@jisr/core/session-kind-names';
+import { similarName } from '@jisr/core/similar-names';
+import { checkSessionTimes, conflictsOf, newSessionQa } from '@jisr/core/agenda-rules';
 import { contentFallbacks, pickText } from '@jisr/core/localize';
 import { addDays, instantInZone, wallClock } from '@jisr/core/time-zones';
 import { Day, LANGS, type Lang, type LocalizedText } from '@jisr/protocol/common';
-import type { CsvProblem } from '@jisr/protocol/errors';
+import type { CsvProblem, CsvProblemCode, CsvProblemParams, NameSuggestion } from '@jisr/protocol/errors';
 import { SESSION_KINDS, type Event, type Room, type Session, type SessionKind, type Speaker } from '@jisr/protocol/event';
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -89,6 +92,19 @@ export interface AgendaImportPlan {
   /** Names of rooms and speakers the CSV names that the event doesn't have yet (created on import). */
   newRooms: string[];
   newSpeakers: string[];
+  /** Names close to existing ones, awaiting the organizer's choice (neither in newRooms nor used). */
+  suggestions: NameSuggestion[];
+}
+
+/** The organizer's answers to "did you mean…?": names (as in the CSV) to map to the existing one, or to create. */
+export interface NameChoices {
+  use: readonly string[];
+  create: readonly string[];
+}
+
+/** A problem as the web words it (code, params), with its English for API clients. */
+function csvProblem(line: number, column: string | undefined, code: CsvProblemCode, message: string, params?: CsvProblemParams): CsvProblem {
+  return { line, ...(column === undefined ? {} : { column }), code, ...(params ? { params } : {}), message };
 }
 
 /** The inverse of spreadsheetSafe: a leading apostrophe before a formula character goes. */
@@ -145,7 +161,7 @@ function readRows(text: string, problems: CsvProblem[]): { header: string[]; row
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const { lines } = error as CsvError & { lines?: unknown };
-    problems.push({ line: typeof lines === 'number' ? lines : 1, message: `The file is not valid CSV here: ${error.message}` });
+    problems.push(csvProblem(typeof lines === 'number' ? lines : 1, undefined, 'not_csv', `The file is not valid CSV here: ${error.message}`, { value: error.message }));
     return { header: [], rows: [] };
   }
   const [first, ...rest] = records;
@@ -153,10 +169,12 @@ function readRows(text: string, problems: CsvProblem[]): { header: string[]; row
   const rows: Row[] = [];
   for (const { record, info } of rest) {
     if (record.length !== header.length) {
-      problems.push({ line: info.lines, message: `This line has ${record.length} cells, the header ${header.length}: check for a missing or extra comma` });
+      const params = { count: record.length, expected: header.length };
+      problems.push(csvProblem(info.lines, undefined, 'cell_count', `This line has ${record.length} cells, the header ${header.length}: check for a missing or extra comma`, params));
       continue;
     }
-    rows.push({ line: info.lines, cells: Object.fromEntries(header.map((name, index) => [name, record[index] ?? ''])) });
+    // Cells are typed text like any other: core's one clean-up (no controls, bidi overrides, zero-width padding).
+    rows.push({ line: info.lines, cells: Object.fromEntries(header.map((name, index) => [name, cleanTypedText(record[index] ?? '')])) });
   }
   return { header, rows };
 }
@@ -165,13 +183,13 @@ function checkHeader(header: readonly string[], problems: CsvProblem[]): boolean
   const before = problems.length;
   const known = new Set<string>(AGENDA_CSV_COLUMNS);
   for (const name of header) {
-    if (!known.has(name)) problems.push({ line: 1, column: name, message: `Unknown column "${name}": see docs/agenda-csv.md` });
+    if (!known.has(name)) problems.push(csvProblem(1, name, 'unknown_column', `Unknown column "${name}": see docs/agenda-csv.md`, { value: name }));
   }
   for (const required of ['day', 'start', 'end', 'room']) {
-    if (!header.includes(required)) problems.push({ line: 1, column: required, message: `The column "${required}" is missing` });
+    if (!header.includes(required)) problems.push(csvProblem(1, required, 'missing_column', `The column "${required}" is missing`));
   }
   if (!header.some((name) => name.startsWith('title_'))) {
-    problems.push({ line: 1, column: 'title_en', message: 'At least one title column (title_ar, title_fr, title_en...) is needed' });
+    problems.push(csvProblem(1, 'title_en', 'no_title_column', 'At least one title column (title_ar, title_fr, title_en...) is needed'));
   }
   return problems.length === before;
 }
@@ -181,45 +199,59 @@ function texts(cells: Record<string, string>, prefix: string, max: number, line:
   for (const lang of LANGS) {
     const value = unguard(cells[`${prefix}_${lang}`] ?? '');
     if (!value) continue;
-    if (value.length > max) problems.push({ line, column: `${prefix}_${lang}`, message: `At most ${max} characters` });
+    if (value.length > max) problems.push(csvProblem(line, `${prefix}_${lang}`, 'too_long', `At most ${max} characters`, { max }));
     result[lang as Lang] = value;
   }
   return result;
+}
+
+/** Which of core's time rules a row breaks: the end before the start, or a day outside the event. */
+function timesCode(startsAt: string, endsAt: string, event: Event): CsvProblemCode {
+  if (!(Date.parse(endsAt) > Date.parse(startsAt))) return 'end_before_start';
+  return wallClock(new Date(startsAt), event.timeZone).day < event.startDate ? 'before_event' : 'after_event';
 }
 
 /** One row as a session to import, or its problems (pushed) and undefined. */
 function readSession(row: Row, data: AgendaData, problems: CsvProblem[]): ImportedSession | undefined {
   const { line, cells } = row;
   const before = problems.length;
-  const problem = (column: string, message: string) => problems.push({ line, column, message });
+  const problem = (column: string, code: CsvProblemCode, message: string, params?: CsvProblemParams) =>
+    problems.push(csvProblem(line, column, code, message, params));
   const id = cells['id'] ?? '';
-  if (id && !data.sessions.some((session) => session.id === id)) problem('id', `No session "${id}" in this event (leave id empty to create one)`);
+  if (id && !data.sessions.some((session) => session.id === id)) {
+    problem('id', 'unknown_session', `No session "${id}" in this event (leave id empty to create one)`, { value: id });
+  }
   const day = cells['day'] ?? '';
-  if (!Day.safeParse(day).success) problem('day', `"${day}" is not a day: write YYYY-MM-DD`);
+  if (!Day.safeParse(day).success) problem('day', 'bad_day', `"${day}" is not a day: write YYYY-MM-DD`, { value: day });
   const start = minutesOf(cells['start'] ?? '', false);
-  if (start === undefined) problem('start', `"${cells['start'] ?? ''}" is not a time: write HH:MM, 00:00 to 23:59`);
+  const startText = cells['start'] ?? '';
+  if (start === undefined) problem('start', 'bad_time', `"${startText}" is not a time: write HH:MM, 00:00 to 23:59`, { value: startText });
   const end = minutesOf(cells['end'] ?? '', true);
-  if (end === undefined) problem('end', `"${cells['end'] ?? ''}" is not a time: write HH:MM, up to 24:00`);
+  const endText = cells['end'] ?? '';
+  if (end === undefined) problem('end', 'bad_time', `"${endText}" is not a time: write HH:MM, up to 24:00`, { value: endText });
   const room = unguard(cells['room'] ?? '');
-  if (!room) problem('room', 'The room is missing');
-  else if (room.length > 200) problem('room', 'At most 200 characters');
+  if (!room) problem('room', 'no_room', 'The room is missing');
+  else if (room.length > 200) problem('room', 'too_long', 'At most 200 characters', { max: 200 });
   const kindText = cells['kind'] || 'talk';
-  const kind = SESSION_KINDS.find((candidate) => candidate === kindText);
-  if (!kind) problem('kind', `"${kindText}" is not a kind: ${SESSION_KINDS.join(', ')}`);
+  // The kind as the organizer's language names it ("atelier", "ورشة"): core's table.
+  const kind = sessionKindFromName(kindText);
+  if (!kind) problem('kind', 'bad_kind', `"${kindText}" is not a kind: ${SESSION_KINDS.join(', ')}`, { value: kindText });
   const title = texts(cells, 'title', 300, line, problems);
-  if (Object.keys(title).length === 0) problem('title_en', 'A title in at least one language is needed');
+  if (Object.keys(title).length === 0) problem('title_en', 'no_title', 'A title in at least one language is needed');
   const description = texts(cells, 'description', 4000, line, problems);
   const speakerNames = (cells['speakers'] ?? '')
     .split(SPEAKER_SEPARATOR)
     .map((name) => unguard(name.trim()))
     .filter((name) => name);
-  if (speakerNames.some((name) => name.length > 200)) problem('speakers', 'A speaker name has at most 200 characters');
+  if (speakerNames.some((name) => name.length > 200)) problem('speakers', 'too_long', 'A speaker name has at most 200 characters', { max: 200 });
   if (problems.length > before || start === undefined || end === undefined || !kind) return undefined;
   const startsAt = instantAt(day, start, data.event.timeZone);
   const endsAt = instantAt(day, end, data.event.timeZone);
   const times = checkSessionTimes(data.event, { startsAt, endsAt });
   if (times?.kind === 'invalid') {
-    problem(times.field === 'endsAt' ? 'end' : 'start', times.message.replace(/^\w+: /, ''));
+    const code = timesCode(startsAt, endsAt, data.event);
+    const params = code === 'end_before_start' ? undefined : { day: code === 'before_event' ? data.event.startDate : data.event.endDate };
+    problem(times.field === 'endsAt' ? 'end' : 'start', code, times.message.replace(/^\w+: /, ''), params);
     return undefined;
   }
   return { line, ...(id ? { id } : {}), roomName: room, speakerNames, kind, title, description, startsAt, endsAt };
@@ -230,14 +262,14 @@ function readSession(row: Row, data: AgendaData, problems: CsvProblem[]): Import
  * unknown ids, times outside the event, sessions overlapping in a room, whether with each
  * other or with sessions already planned), and which rooms and speakers would be created.
  */
-export function planAgendaImport(text: string, data: AgendaData): AgendaImportPlan {
+export function planAgendaImport(text: string, data: AgendaData, choices: NameChoices = { use: [], create: [] }): AgendaImportPlan {
   const problems: CsvProblem[] = [];
-  const empty: AgendaImportPlan = { problems, sessions: [], newRooms: [], newSpeakers: [] };
+  const empty: AgendaImportPlan = { problems, sessions: [], newRooms: [], newSpeakers: [], suggestions: [] };
   const { header, rows } = readRows(text, problems);
   if (problems.length > 0 && header.length === 0) return empty;
   if (!checkHeader(header, problems)) return empty;
   if (rows.length > MAX_IMPORT_ROWS) {
-    problems.push({ line: 1, message: `At most ${MAX_IMPORT_ROWS} sessions in one file` });
+    problems.push(csvProblem(1, undefined, 'too_many_rows', `At most ${MAX_IMPORT_ROWS} sessions in one file`, { max: MAX_IMPORT_ROWS }));
     return empty;
   }
   const imported: ImportedSession[] = [];
@@ -248,7 +280,7 @@ export function planAgendaImport(text: string, data: AgendaData): AgendaImportPl
     if (session.id !== undefined) {
       const earlier = seenIds.get(session.id);
       if (earlier !== undefined) {
-        problems.push({ line: row.line, column: 'id', message: `Session "${session.id}" is already on line ${earlier}` });
+        problems.push(csvProblem(row.line, 'id', 'repeated_session', `Session "${session.id}" is already on line ${earlier}`, { value: session.id, line: earlier }));
         continue;
       }
       seenIds.set(session.id, row.line);
@@ -258,10 +290,37 @@ export function planAgendaImport(text: string, data: AgendaData): AgendaImportPl
 
   const roomIds = new Map<string, string>();
   for (const room of data.rooms) for (const name of Object.values(room.name)) if (name) roomIds.set(fold(name), room.id);
-  const newRooms = [...new Map(imported.filter((s) => !roomIds.has(fold(s.roomName))).map((s) => [fold(s.roomName), s.roomName])).values()];
   const knownSpeakers = new Set(data.speakers.map((speaker) => fold(speaker.name)));
+  // A name close to an existing one is a likely typo: used as the existing one, created, or asked about.
+  const suggestions: NameSuggestion[] = [];
+  const use = new Set(choices.use.map(fold));
+  const create = new Set(choices.create.map(fold));
+  const resolve = (kind: NameSuggestion['kind'], name: string, known: (folded: string) => boolean, existing: readonly string[]): string => {
+    if (known(fold(name)) || create.has(fold(name))) return name;
+    const near = similarName(name, existing);
+    if (near === undefined) return name;
+    if (use.has(fold(name))) return near;
+    if (!suggestions.some((s) => s.kind === kind && fold(s.name) === fold(name))) suggestions.push({ kind, name, existing: near });
+    return name;
+  };
+  const roomNames = data.rooms.flatMap((room) => Object.values(room.name).filter((name): name is string => Boolean(name)));
+  for (const item of imported) {
+    item.roomName = resolve('room', item.roomName, (folded) => roomIds.has(folded), roomNames);
+    item.speakerNames = item.speakerNames.map((name) =>
+      resolve('speaker', name, (folded) => knownSpeakers.has(folded), data.speakers.map((speaker) => speaker.name)),
+    );
+  }
+  const open = (kind: NameSuggestion['kind'], name: string) => suggestions.some((s) => s.kind === kind && fold(s.name) === fold(name));
+  const newRooms = [
+    ...new Map(imported.filter((s) => !roomIds.has(fold(s.roomName)) && !open('room', s.roomName)).map((s) => [fold(s.roomName), s.roomName])).values(),
+  ];
   const newSpeakers = [
-    ...new Map(imported.flatMap((s) => s.speakerNames).filter((name) => !knownSpeakers.has(fold(name))).map((name) => [fold(name), name])).values(),
+    ...new Map(
+      imported
+        .flatMap((s) => s.speakerNames)
+        .filter((name) => !knownSpeakers.has(fold(name)) && !open('speaker', name))
+        .map((name) => [fold(name), name]),
+    ).values(),
   ];
 
   // The agenda as it would be: planned sessions with the imported rows applied.
@@ -279,7 +338,7 @@ export function planAgendaImport(text: string, data: AgendaData): AgendaImportPl
       status: existing?.status ?? 'scheduled',
       delayMinutes: existing?.delayMinutes ?? 0,
       speakerIds: [],
-      qa: existing?.qa ?? eventDefaults(data.event).qa,
+      qa: existing?.qa ?? newSessionQa(data.event, item.kind),
     };
   };
   const importedSessions = imported.map(asSession);
@@ -292,12 +351,14 @@ export function planAgendaImport(text: string, data: AgendaData): AgendaImportPl
     // Two lines of the file that overlap are one problem, said on the later line.
     const conflicts = conflictsOf(session, final).filter((other) => (lineOf.get(other.id) ?? 0) < item.line);
     if (conflicts.length === 0) return;
-    const names = conflicts.map((other) => {
+    const overlapped = conflicts.map((other) => {
       const line = lineOf.get(other.id);
       const title = Object.values(other.title).find((value) => value) ?? other.id;
-      return line === undefined ? `"${title}" (${other.id})` : `"${title}" on line ${line}`;
+      return line === undefined ? { title, id: other.id } : { title, line };
     });
-    problems.push({ line: item.line, column: 'start', message: `Overlaps ${names.join(', ')} in room "${item.roomName}"` });
+    const names = overlapped.map((other) => (other.line === undefined ? `"${other.title}" (${other.id})` : `"${other.title}" on line ${other.line}`));
+    const params = { room: item.roomName, sessions: overlapped };
+    problems.push(csvProblem(item.line, 'start', 'overlap', `Overlaps ${names.join(', ')} in room "${item.roomName}"`, params));
   });
-  return { problems: problems.sort((a, b) => a.line - b.line), sessions: imported, newRooms, newSpeakers };
+  return { problems: problems.sort((a, b) => a.line - b.line), sessions: imported, newRooms, newSpeakers, suggestions };
 }

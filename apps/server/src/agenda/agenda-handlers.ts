@@ -1,3 +1,4 @@
+import { organizes } from '@jisr/core/permissions';
 import { ClientEvent } from '@jisr/protocol/events';
 import type { AppContext } from '../context.js';
 import { authorizeInSession } from '../realtime/access.js';
@@ -11,8 +12,8 @@ import { announce, authorizeAnnouncer } from './announcements.js';
 export function agendaHandlers(ctx: AppContext): ClientEventHandlers {
   return {
     [ClientEvent.AgendaUpdate]: async ({ sessionId, ...patch }, socket) => {
-      const { event } = await authorizeInSession(ctx, socket, sessionId, 'agenda:update');
-      return (await updateSession(ctx, event, sessionId, patch)).session;
+      const { event, actor } = await authorizeInSession(ctx, socket, sessionId, 'agenda:update');
+      return (await updateSession(ctx, event, actor, sessionId, patch)).session;
     },
 
     [ClientEvent.Announce]: async (input, socket) => {
@@ -25,14 +26,14 @@ export function agendaHandlers(ctx: AppContext): ClientEventHandlers {
 /**
  * Handshake middleware, after socketAuth: an organizer's socket (staff login) belongs to no
  * event by its token, so it joins the event room of every event they own before it is
- * connected, and the admin screen hears agenda changes and announcements from the start.
+ * connected (co-organized ones too), and the admin screen hears agenda changes and announcements from the start.
  */
 export function joinOwnedEvents(ctx: AppContext) {
   return async (socket: JisrSocket, next: (error?: Error) => void): Promise<void> => {
     const { claims } = socket.data;
     if (claims.kind !== 'user') return next();
     try {
-      const owned = (await ctx.store.listEvents()).filter((event) => event.ownerId === claims.userId);
+      const owned = (await ctx.store.listEvents()).filter((event) => organizes(event, claims.userId));
       await socket.join([rooms.organizer(claims.userId), ...owned.map((event) => rooms.event(event.id))]);
       next();
     } catch (error) {

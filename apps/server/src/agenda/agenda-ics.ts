@@ -3,14 +3,15 @@ import { offsetTransitions, zoneOffsetMinutes } from '@jisr/core/time-zones';
 import { contentFallbacks, pickText } from '@jisr/core/localize';
 import type { Lang } from '@jisr/protocol/common';
 import type { Event, Room, Session, Speaker } from '@jisr/protocol/event';
-import { createEvents, type EventAttributes } from 'ics';
+import { text as icalText, writeIcal, type IcalLine } from './ical-writer.js';
 
 /**
  * The agenda as iCalendar, in the event's own time zone: a VTIMEZONE built from this
  * runtime's tz data (`offsetTransitions`: daylight saving, Morocco's Ramadan clock) and
  * times as `DTSTART;TZID=Africa/Casablanca:20260321T100000`, so a calendar shows "10:00 in
- * Rabat" and converts it exactly. The `ics` package writes UTC only and no VTIMEZONE, so its
- * times are rewritten here. `X-WR-TIMEZONE` also names the zone for the apps that read it.
+ * Rabat" and converts it exactly; written by one generator (ical-writer.ts), which escapes
+ * every text and strips control characters. `X-WR-TIMEZONE` also names the zone for the
+ * apps that read it.
  * Shown times include announced delays; a cancelled session stays with STATUS:CANCELLED so
  * calendars that had it strike it out instead of keeping it.
  */
@@ -25,58 +26,61 @@ export interface IcsAgenda {
   sessionUrl: (session: Session) => string;
 }
 
-export function agendaIcs(agenda: IcsAgenda): string {
+export function agendaIcs(agenda: IcsAgenda, now: Date = new Date()): string {
   const { event, lang } = agenda;
+  const zone = event.timeZone;
   const fallbacks = contentFallbacks(event);
-  const text = (value: Session['title']) => pickText(value, lang, fallbacks);
-  const rooms = new Map(agenda.rooms.map((room) => [room.id, text(room.name)]));
+  const localized = (value: Session['title']) => pickText(value, lang, fallbacks);
+  const rooms = new Map(agenda.rooms.map((room) => [room.id, localized(room.name)]));
   const speakers = new Map(agenda.speakers.map((speaker) => [speaker.id, speaker.name]));
-  const items: EventAttributes[] = agenda.sessions.map((session) => {
+  const stamp = utcStamp(now);
+  const local = (instant: Date) => ({ params: { TZID: zone }, value: wallTime(instant, zone) });
+  const vevents = agenda.sessions.flatMap((session): IcalLine[] => {
     const names = session.speakerIds.map((id) => speakers.get(id)).filter((name) => name !== undefined);
     const description = [
-      text(session.description),
+      localized(session.description),
       names.length > 0 ? names.join(', ') : '',
       session.delayMinutes > 0 ? `+${session.delayMinutes} min` : '',
-      // In the description, not as URL: the ics package's URL check refuses hosts like localhost:0.
       agenda.sessionUrl(session),
     ]
       .filter((line) => line)
       .join('\n');
-    return {
-      uid: `${session.id}@jisr`,
-      title: text(session.title) || session.id,
-      start: effectiveStart(session).getTime(),
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      end: effectiveEnd(session).getTime(),
-      endInputType: 'utc',
-      endOutputType: 'utc',
-      status: session.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-      ...(rooms.get(session.roomId) ? { location: rooms.get(session.roomId) } : {}),
-      ...(description ? { description } : {}),
-    };
+    const location = rooms.get(session.roomId);
+    return [
+      { begin: 'VEVENT' },
+      { name: 'UID', value: icalText(`${session.id}@jisr`) },
+      { name: 'DTSTAMP', value: stamp },
+      { name: 'DTSTART', ...local(effectiveStart(session)) },
+      { name: 'DTEND', ...local(effectiveEnd(session)) },
+      { name: 'SUMMARY', value: icalText(localized(session.title) || session.id) },
+      ...(location ? [{ name: 'LOCATION', value: icalText(location) }] : []),
+      ...(description ? [{ name: 'DESCRIPTION', value: icalText(description) }] : []),
+      { name: 'URL', value: agenda.sessionUrl(session).replace(/[^\x21-\x7E]/g, encodeURIComponent) },
+      { name: 'STATUS', value: session.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED' },
+      { end: 'VEVENT' },
+    ];
   });
-  const { error, value } = createEvents(items, { productId: '-//Jisr//Agenda//EN', method: 'PUBLISH', calName: text(event.title) || event.code });
-  if (error || value === null) throw error ?? new Error('ics wrote nothing');
-  const zone = event.timeZone;
   const instants = agenda.sessions.flatMap((session) => [effectiveStart(session), effectiveEnd(session)]);
-  const extra = `X-WR-TIMEZONE:${zone}\r\n` + vtimezone(zone, instants);
-  // After the calendar's own properties, before its first component.
-  const at = value.search(/BEGIN:VEVENT\r\n|END:VCALENDAR\r\n/);
-  const local = (value.slice(0, at) + extra + value.slice(at)).replace(
-    /^(DTSTART|DTEND):(\d{8}T\d{6})Z\r$/gm,
-    (_line, name: string, utc: string) => `${name};TZID=${zone}:${wallTime(parseUtc(utc), zone)}\r`,
-  );
-  return local;
+  return writeIcal([
+    { begin: 'VCALENDAR' },
+    { name: 'VERSION', value: '2.0' },
+    { name: 'PRODID', value: '-//Jisr//Agenda//EN' },
+    { name: 'CALSCALE', value: 'GREGORIAN' },
+    { name: 'METHOD', value: 'PUBLISH' },
+    { name: 'X-WR-CALNAME', value: icalText(localized(event.title) || event.code) },
+    { name: 'X-WR-TIMEZONE', value: icalText(zone) },
+    ...vtimezone(zone, instants),
+    ...vevents,
+    { end: 'VCALENDAR' },
+  ]);
+}
+
+/** An instant as an iCalendar UTC DATE-TIME (`20261205T080000Z`). */
+function utcStamp(instant: Date): string {
+  return `${instant.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
 }
 
 const DAY_MS = 86_400_000;
-
-/** `20261205T080000` (UTC, as the ics package writes it) as an instant. */
-function parseUtc(text: string): Date {
-  const [y, mo, d, h, mi, se] = [text.slice(0, 4), text.slice(4, 6), text.slice(6, 8), text.slice(9, 11), text.slice(11, 13), text.slice(13, 15)].map(Number);
-  return new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, se ?? 0));
-}
 
 /** The zone's wall clock at `instant` as an iCalendar local DATE-TIME (`20261205T090000`). */
 function wallTime(instant: Date, zone: string, offset = zoneOffsetMinutes(instant, zone)): string {
@@ -94,16 +98,21 @@ function utcOffset(minutes: number): string {
  * for the offset in force at its start, then one per change, each starting at the change's
  * wall time in the old offset (RFC 5545 3.6.5). A change forward is DAYLIGHT, back STANDARD.
  */
-function vtimezone(zone: string, instants: readonly Date[]): string {
+function vtimezone(zone: string, instants: readonly Date[]): IcalLine[] {
   const times = instants.map((instant) => instant.getTime());
   const from = new Date((times.length > 0 ? Math.min(...times) : Date.now()) - 31 * DAY_MS);
   const to = new Date((times.length > 0 ? Math.max(...times) : Date.now()) + 31 * DAY_MS);
   const initial = zoneOffsetMinutes(from, zone);
-  const observance = (kind: 'STANDARD' | 'DAYLIGHT', start: string, before: number, after: number): string =>
-    `BEGIN:${kind}\r\nDTSTART:${start}\r\nTZOFFSETFROM:${utcOffset(before)}\r\nTZOFFSETTO:${utcOffset(after)}\r\nEND:${kind}\r\n`;
-  const parts = [observance('STANDARD', wallTime(from, zone, initial), initial, initial)];
+  const observance = (kind: 'STANDARD' | 'DAYLIGHT', start: string, before: number, after: number): IcalLine[] => [
+    { begin: kind },
+    { name: 'DTSTART', value: start },
+    { name: 'TZOFFSETFROM', value: utcOffset(before) },
+    { name: 'TZOFFSETTO', value: utcOffset(after) },
+    { end: kind },
+  ];
+  const parts = [...observance('STANDARD', wallTime(from, zone, initial), initial, initial)];
   for (const change of offsetTransitions(zone, from, to)) {
-    parts.push(observance(change.to > change.from ? 'DAYLIGHT' : 'STANDARD', wallTime(change.at, zone, change.from), change.from, change.to));
+    parts.push(...observance(change.to > change.from ? 'DAYLIGHT' : 'STANDARD', wallTime(change.at, zone, change.from), change.from, change.to));
   }
-  return `BEGIN:VTIMEZONE\r\nTZID:${zone}\r\n${parts.join('')}END:VTIMEZONE\r\n`;
+  return [{ begin: 'VTIMEZONE' }, { name: 'TZID', value: icalText(zone) }, ...parts, { end: 'VTIMEZONE' }];
 }

@@ -1,4 +1,6 @@
-import { checkNewSession, eventDefaults, planSessionUpdate, type PlannedChange, type SessionPatchInput } from '@jisr/core/agenda-rules';
+import type { Actor } from '@jisr/core/actor';
+import { checkNewSession, newSessionQa, planSessionUpdate, type PlannedChange, type SessionPatchInput } from '@jisr/core/agenda-rules';
+import { outsideScope } from '@jisr/core/permissions';
 import type { SessionCreateRequest } from '@jisr/protocol/admin';
 import type { Session } from '@jisr/protocol/event';
 import { StoreConflict, type EventRecord, type Sequenced, type SessionChange, type SessionUpdate } from '@jisr/store/store';
@@ -46,7 +48,7 @@ export async function createSession(
     status: 'scheduled',
     delayMinutes: 0,
     speakerIds: [...new Set(input.speakerIds)],
-    qa: input.qa ?? eventDefaults(event).qa,
+    qa: input.qa ?? newSessionQa(event, input.kind),
   };
   const problem = checkNewSession(event, await ctx.store.listSessions(event.id), session);
   if (problem) throw problemError(problem);
@@ -79,10 +81,16 @@ export interface SessionUpdateResult {
   cascaded: Session[];
 }
 
-/** A live operation or an edit of one session, with the sessions it pushes back. */
+/**
+ * A live operation or an edit of one session, with the sessions it pushes back. `actor` is
+ * checked against every session the plan changes, not only the target: a moderator invited
+ * for one session may delay it, but a cascade into the rest of the room's day is refused
+ * (naming the sessions it would move) and left to the organizer or an event-wide moderator.
+ */
 export async function updateSession(
   ctx: AppContext,
   event: EventRecord,
+  actor: Actor,
   sessionId: string,
   patch: SessionPatchInput,
 ): Promise<SessionUpdateResult> {
@@ -97,6 +105,11 @@ export async function updateSession(
   for (let attempt = 1; ; attempt++) {
     const plan = planSessionUpdate(event, await ctx.store.listSessions(event.id), sessionId, normalized);
     if (!plan.ok) throw problemError(plan.problem);
+    const beyond = outsideScope(actor, 'agenda:update', event.id, plan.changes.map((planned) => planned.before.id));
+    if (beyond.length > 0) {
+      const titles = plan.changes.filter((planned) => beyond.includes(planned.before.id)).map((planned) => sessionName(planned.before));
+      throw new AppError('forbidden', `cascade: would move sessions you do not run (${titles.join(', ')}): ask the organizer`, 'cascade', { sessionIds: beyond });
+    }
     try {
       const updates = plan.changes.map((planned, index) => storeUpdate(planned, normalized, index === 0));
       return publish(ctx, sessionId, plan.changes, await ctx.store.updateSessions(event.id, updates));
@@ -105,6 +118,11 @@ export async function updateSession(
       if (!(error instanceof StoreConflict) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
+}
+
+/** A session as a refusal names it: its title in any language it has, else its id. */
+function sessionName(session: Session): string {
+  return Object.values(session.title).find((title) => title !== undefined && title.length > 0) ?? session.id;
 }
 
 /** Plans that lose a race are made again on a fresh read this many times before giving up with `conflict`. */

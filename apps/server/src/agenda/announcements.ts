@@ -1,3 +1,4 @@
+import { announcementContent } from '@jisr/core/announcements';
 import { can } from '@jisr/core/permissions';
 import type { AnnounceInput, Announcement } from '@jisr/protocol/agenda';
 import type { SocketData } from '@jisr/protocol/events';
@@ -6,6 +7,7 @@ import type { z } from 'zod';
 import { actorFor } from '../auth/actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { translateAnnouncement } from '../translate/announcement-bridge.js';
 
 /**
  * How many announcements an event keeps: the current one and a few before it, enough for a
@@ -27,19 +29,21 @@ export async function authorizeAnnouncer(ctx: AppContext, data: SocketData, even
 export async function announce(
   ctx: AppContext,
   event: EventRecord,
-  input: Pick<z.output<typeof AnnounceInput>, 'text' | 'expiresInMinutes'>,
+  input: Pick<z.output<typeof AnnounceInput>, 'text' | 'texts' | 'expiresInMinutes'>,
 ): Promise<Announcement> {
   const now = ctx.clock.now();
   const announcement = await ctx.store.addAnnouncement(
     {
       eventId: event.id,
-      text: input.text,
+      ...announcementContent(event, input),
       at: now.toISOString(),
       expiresAt: new Date(now.getTime() + input.expiresInMinutes * MINUTE_MS).toISOString(),
     },
     ANNOUNCEMENTS_KEPT,
   );
   ctx.events.publish({ type: 'announcement.made', announcement });
+  // After the ack's value is taken: the machine's texts follow as the same announcement again.
+  void translateAnnouncement(ctx, event, announcement).catch((error: unknown) => ctx.logger.warn({ err: error }, 'machine translation of an announcement failed'));
   return announcement;
 }
 

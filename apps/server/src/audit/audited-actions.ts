@@ -11,6 +11,8 @@ export const AUDITED_EVENTS: ReadonlySet<ClientEventName> = new Set<ClientEventN
   ClientEvent.QuestionReply,
   ClientEvent.QuestionLabel,
   ClientEvent.QuestionTranslate,
+  ClientEvent.QuestionMerge,
+  ClientEvent.QuestionUnmerge,
   ClientEvent.SessionSettings,
   ClientEvent.PollCreate,
   ClientEvent.PollOpen,
@@ -20,8 +22,14 @@ export const AUDITED_EVENTS: ReadonlySet<ClientEventName> = new Set<ClientEventN
   ClientEvent.PollReset,
   ClientEvent.PollDuplicate,
   ClientEvent.PollDelete,
+  ClientEvent.PollHideWord,
   ClientEvent.AgendaUpdate,
   ClientEvent.Announce,
+  ClientEvent.StageSet,
+  ClientEvent.SpeakerNote,
+  ClientEvent.PollAnswerHide,
+  ClientEvent.ParticipantMute,
+  ClientEvent.ParticipantUnmute,
 ]);
 
 /** Events whose target is the record they made (its id is in the result), not the one they name. */

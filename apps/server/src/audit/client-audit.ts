@@ -34,9 +34,12 @@ function field(record: unknown, name: string): string | undefined {
 async function locate(store: Store, payload: unknown, claimedEventId: string | undefined): Promise<Where> {
   const questionId = field(payload, 'questionId');
   const pollId = field(payload, 'pollId');
+  const muteId = field(payload, 'muteId');
   let sessionId = field(payload, 'sessionId');
   if (!sessionId && questionId) sessionId = (await store.getQuestion(questionId))?.sessionId;
   if (!sessionId && pollId) sessionId = (await store.getPoll(pollId))?.sessionId;
+  // Before the handler lifts it: afterwards the mute is gone.
+  if (!sessionId && muteId) sessionId = (await store.getMute(muteId))?.sessionId;
   const eventId = field(payload, 'eventId') ?? claimedEventId ?? (sessionId ? (await store.getSession(sessionId))?.eventId : undefined);
   return { ...(eventId ? { eventId } : {}), ...(sessionId ? { sessionId } : {}) };
 }
@@ -53,7 +56,7 @@ export function createClientAudit(store: Store, clock: Clock, logger: Logger): C
     return (result) => {
       const target = TARGET_IS_RESULT.has(event)
         ? field(result, 'id')
-        : (field(payload, 'questionId') ?? field(payload, 'pollId') ?? field(payload, 'sessionId'));
+        : (field(payload, 'questionId') ?? field(payload, 'pollId') ?? field(payload, 'muteId') ?? field(payload, 'sessionId'));
       return where
         .then(async ({ eventId, sessionId }) => {
           if (!eventId) return;

@@ -50,7 +50,8 @@ export function auditHttpWrites(ctx: AppContext): RequestHandler {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     const deferredEnd = (...args: unknown[]): Response => {
       if (res.statusCode < 200 || res.statusCode >= 300) return end(...args);
-      void record(ctx, req, token, kind === 'events' && !id ? created : located, created)
+      const sessionId = typeof res.locals['auditSessionId'] === 'string' ? res.locals['auditSessionId'] : undefined;
+      void record(ctx, req, token, kind === 'events' && !id ? created : located, created, sessionId)
         .catch((error: unknown) => ctx.logger.error({ err: error, path: req.path }, 'audit entry not written'))
         .finally(() => end(...args));
       return res;
@@ -66,6 +67,8 @@ async function record(
   token: string,
   located: Promise<string | undefined> | string | undefined,
   created: string | undefined,
+  /** The session a route acted on when its path doesn't name it (a reset of one session: `res.locals.auditSessionId`). */
+  bodySessionId: string | undefined,
 ): Promise<void> {
   const eventId = await located;
   const claims = await ctx.tokens.verify(token);
@@ -77,7 +80,7 @@ async function record(
   const ids = segments.filter((segment) => SERVER_ID.test(segment) && segment !== eventId);
   const target = (req.method === 'POST' ? created : undefined) ?? ids.at(-1);
   const route = segments.map((segment) => (SERVER_ID.test(segment) ? ':id' : segment)).join('/');
-  const sessionId = ids.find((segment) => segment.startsWith('se_'));
+  const sessionId = bodySessionId ?? ids.find((segment) => segment.startsWith('se_'));
   await ctx.store.appendAudit({
     eventId,
     at: ctx.clock.now().toISOString(),

@@ -1,10 +1,11 @@
 import type { Actor } from '@jisr/core/actor';
+import { organizes } from '@jisr/core/permissions';
 import type { SocketData } from '@jisr/protocol/events';
 import type { EventRecord } from '@jisr/store/store';
 
 /**
  * Who the bearer of these claims is within one event, or null when they have no part in it
- * (an attendee of another event, an organizer who doesn't own it).
+ * (an attendee of another event, an organizer who neither owns nor co-organizes it).
  */
 export function actorFor(data: SocketData, event: EventRecord): Actor | null {
   const { claims } = data;
@@ -13,7 +14,7 @@ export function actorFor(data: SocketData, event: EventRecord): Actor | null {
       if (claims.eventId !== event.id) return null;
       return withName({ role: 'attendee', eventId: event.id, participantId: claims.participantId }, data.name);
     case 'user':
-      if (event.ownerId !== claims.userId) return null;
+      if (!organizes(event, claims.userId)) return null;
       return withName({ role: 'organizer', eventId: event.id, userId: claims.userId }, data.name);
     case 'staff': {
       if (claims.eventId !== event.id) return null;

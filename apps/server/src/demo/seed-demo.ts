@@ -64,7 +64,7 @@ export async function seedDemo(store: Store, ownerId: string, now: Date): Promis
       const { value } = await store.askQuestion({
         sessionId: session.id,
         authorKey,
-        ...(author.name ? { authorName: author.name } : {}),
+        ...(author.name && !question.anonymous ? { authorName: author.name } : {}),
         text: question.text,
         lang: question.lang,
         anonymous: question.anonymous ?? false,

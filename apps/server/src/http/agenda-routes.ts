@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eventDefaults } from '@jisr/core/agenda-rules';
+import { newSessionQa } from '@jisr/core/agenda-rules';
 import { can } from '@jisr/core/permissions';
 import {
   IcsQuery,
@@ -21,6 +21,7 @@ import { createSession, updateSession } from '../agenda/agenda-service.js';
 import { announce, authorizeAnnouncer, currentAnnouncements } from '../agenda/announcements.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { eventByCode } from './event-by-code.js';
 import { publicEvent } from './public-event.js';
 import { parse } from './respond.js';
 import { authorizeInEvent, bearerClaims, eventById } from './staff-auth.js';
@@ -49,6 +50,13 @@ function isDryRun(req: Request): boolean {
   return value === '1' || value === 'true';
 }
 
+/** Names repeated in the query (`?use=Grand salle&use=Nadia Benalli`), at most 200 of 200 characters. */
+function queryNames(req: Request, key: string): string[] {
+  const value = req.query[key];
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.filter((name): name is string => typeof name === 'string' && name.length <= 200).slice(0, 200);
+}
+
 /** Sessions (organizer CRUD, live operations), the agenda as CSV and iCalendar, announcements. */
 export function agendaRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -73,7 +81,7 @@ export function agendaRoutes(ctx: AppContext): Router {
     const edits = patch.kind !== undefined || patch.title !== undefined || patch.description !== undefined || patch.speakerIds !== undefined;
     if (edits && !can(actor, 'event:manage', scope)) throw new AppError('forbidden', 'Only organizers edit what a session is.');
     if (patch.qa !== undefined && !can(actor, 'question:moderate', scope)) throw new AppError('forbidden', 'You may not change Q&A settings here.');
-    const { session, cascaded } = await updateSession(ctx, event, sessionId, patch);
+    const { session, cascaded } = await updateSession(ctx, event, actor, sessionId, patch);
     const body: SessionChangeResponse = { session, cascaded };
     res.json(body);
   });
@@ -106,18 +114,23 @@ export function agendaRoutes(ctx: AppContext): Router {
     await authorizeInEvent(ctx, req, event, 'event:manage');
     if (typeof req.body !== 'string' || req.body.trim() === '') throw new AppError('invalid_input', 'Send the agenda as CSV text in the body.', 'body');
     const data = await agendaData(ctx, event);
-    const plan = planAgendaImport(req.body, data);
+    const plan = planAgendaImport(req.body, data, { use: queryNames(req, 'use'), create: queryNames(req, 'create') });
     const result: AgendaImportResult = {
       dryRun: isDryRun(req),
       sessions: { created: plan.sessions.filter((s) => s.id === undefined).length, updated: plan.sessions.filter((s) => s.id !== undefined).length },
       rooms: { created: plan.newRooms },
       speakers: { created: plan.newSpeakers },
       problems: plan.problems,
+      suggestions: plan.suggestions,
     };
     if (plan.problems.length > 0) {
       const first = plan.problems[0];
       const message = `${plan.problems.length} problem(s) in the CSV; first on line ${first?.line ?? 1}: ${first?.message ?? ''}`;
       throw new AppError('invalid_input', message, 'body', { problems: plan.problems });
+    }
+    if (!result.dryRun && plan.suggestions.length > 0) {
+      const names = plan.suggestions.map((s) => `"${s.name}" (did you mean "${s.existing}"?)`).join(', ');
+      throw new AppError('invalid_input', `Choose for ${names}: ?use= the existing one or ?create= a new one.`, 'suggestions', { suggestions: plan.suggestions });
     }
     if (!result.dryRun) {
       const rooms = new Map<string, string>();
@@ -146,7 +159,7 @@ export function agendaRoutes(ctx: AppContext): Router {
       if (updates.length > 0) await ctx.store.updateSessions(event.id, updates);
       for (const item of plan.sessions) {
         if (item.id !== undefined) continue;
-        await ctx.store.createSession({ eventId: event.id, ...fields(item), status: 'scheduled', delayMinutes: 0, qa: eventDefaults(event).qa });
+        await ctx.store.createSession({ eventId: event.id, ...fields(item), status: 'scheduled', delayMinutes: 0, qa: newSessionQa(event, item.kind) });
       }
       ctx.events.publish({ type: 'agenda.refresh', eventId: event.id, reason: 'import' });
     }
@@ -155,8 +168,7 @@ export function agendaRoutes(ctx: AppContext): Router {
 
   /** Public, like the agenda page: anyone with the code may subscribe. */
   router.get('/events/:code/agenda.ics', async (req, res) => {
-    const event = await ctx.store.getEventByCode(parse(JoinCode, req.params['code']));
-    if (!event) throw new AppError('not_found', 'No event has this code.', 'code');
+    const event = await eventByCode(ctx, req, res, parse(JoinCode, req.params['code']));
     const query = parse(IcsQuery, req.query);
     const data = await agendaData(ctx, event);
     let sessions = data.sessions;

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { generateJoinCode } from '@jisr/core/join-codes';
 import { checkEventDates, checkEventLanguages, sessionsOutside, type AgendaProblem } from '@jisr/core/agenda-rules';
-import { canCreateEvent } from '@jisr/core/permissions';
+import { canCreateEvent, canDeleteEvent } from '@jisr/core/permissions';
 import {
   EventCreateRequest,
   EventPatchRequest,
@@ -25,6 +27,20 @@ function throwIf(problem: AgendaProblem | null): void {
   if (problem) throw problemError(problem);
 }
 
+/** Draws made before giving up on a free code: with 887 million codes, a second draw is already rare. */
+const CODE_DRAWS = 5;
+
+/** Creates with a code Jisr makes, drawing again while the code is taken. */
+async function withNewCode<T>(create: (code: string) => Promise<T>): Promise<T> {
+  for (let draw = 1; ; draw++) {
+    try {
+      return await create(generateJoinCode((count) => randomBytes(count)));
+    } catch (error) {
+      if (!(error instanceof StoreConflict) || draw >= CODE_DRAWS) throw error;
+    }
+  }
+}
+
 /** A join code taken by another event, said on the field. */
 function codeTaken(error: unknown): never {
   if (error instanceof StoreConflict) throw new AppError('conflict', 'code: this join code is taken by another event', 'code');
@@ -45,17 +61,18 @@ export function eventAdminRoutes(ctx: AppContext): Router {
     throwIf(checkEventDates(input));
     const defaultLang = input.defaultLang ?? input.languages[0] ?? 'en';
     throwIf(checkEventLanguages({ ...input, defaultLang }));
-    const { logoUrl, color, defaults, ...rest } = input;
-    const event = await ctx.store
-      .createEvent({
+    const { logoUrl, color, defaults, code, ...rest } = input;
+    const create = (joinCode: string) =>
+      ctx.store.createEvent({
         ...rest,
+        code: joinCode,
         defaultLang,
         ownerId: claims.userId,
         ...(logoUrl ? { logoUrl } : {}),
         ...(color ? { color } : {}),
         ...(defaults ? { defaults } : {}),
-      })
-      .catch(codeTaken);
+      });
+    const event = code === undefined ? await withNewCode(create) : await create(code).catch(codeTaken);
     ctx.events.publish({ type: 'event.created', eventId: event.id, ownerId: event.ownerId });
     const body: EventResponse = { event: publicEvent(event) };
     res.status(201).json(body);
@@ -83,7 +100,8 @@ export function eventAdminRoutes(ctx: AppContext): Router {
 
   router.delete('/events/:id', async (req, res) => {
     const event = await eventById(ctx, parse(Id, req.params['id']));
-    await authorizeInEvent(ctx, req, event, 'event:manage');
+    const actor = await authorizeInEvent(ctx, req, event, 'event:manage');
+    if (!canDeleteEvent(actor, event)) throw new AppError('forbidden', 'Only the event’s owner deletes it.');
     await ctx.store.deleteEvent(event.id);
     // Its participants and staff are gone with it: their pages refetch (404) and their sockets close.
     ctx.events.publish({ type: 'event.deleted', eventId: event.id, ownerId: event.ownerId });

@@ -3,7 +3,7 @@ import type { EventAgenda } from '@jisr/protocol/http';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { currentAnnouncements } from '../agenda/announcements.js';
-import { AppError } from '../errors.js';
+import { eventByCode } from './event-by-code.js';
 import { publicEvent } from './public-event.js';
 import { parse } from './respond.js';
 
@@ -11,9 +11,7 @@ export function eventRoutes(ctx: AppContext): Router {
   const router = Router();
   /** The public agenda: anyone with the code may read it, no token needed. */
   router.get('/events/:code', async (req, res) => {
-    const code = parse(JoinCode, req.params['code']);
-    const event = await ctx.store.getEventByCode(code);
-    if (!event) throw new AppError('not_found', 'No event has this code.', 'code');
+    const event = await eventByCode(ctx, req, res, parse(JoinCode, req.params['code']));
     const [rooms, sessions, speakers, announcements] = await Promise.all([
       ctx.store.listRooms(event.id),
       ctx.store.listSessions(event.id),

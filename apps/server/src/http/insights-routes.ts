@@ -1,9 +1,12 @@
 import { Id } from '@jisr/protocol/common';
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.js';
-import { exportCsvFiles, exportEvent } from '../insights/event-export.js';
+import { csv, exportCsvFiles, exportEvent } from '../insights/event-export.js';
+import { feedbackCsvRows, readEventFeedback } from '../feedback/feedback-export.js';
+import { contentFallbacks, pickText } from '@jisr/core/localize';
 import { readInsights, readReport } from '../insights/insights-reader.js';
 import { zip } from '../insights/zip.js';
+import { spreadsheetSafe } from './csv-cell.js';
 import { parse } from './respond.js';
 import { authorizeInEvent, eventById } from './staff-auth.js';
 
@@ -26,6 +29,13 @@ export function insightsRoutes(ctx: AppContext): Router {
   router.get('/events/:id/report', async (req, res) => {
     const event = await organizersEvent(ctx, req);
     res.status(200).set('cache-control', 'no-store').json(await readReport(ctx, event));
+  });
+  router.get('/events/:id/feedback.csv', async (req, res) => {
+    const event = await organizersEvent(ctx, req);
+    const sessions = await ctx.store.listSessions(event.id);
+    const titles = new Map(sessions.map((session) => [session.id, pickText(session.title, event.defaultLang, contentFallbacks(event))]));
+    const rows = feedbackCsvRows(await readEventFeedback(ctx, sessions), (id) => spreadsheetSafe(titles.get(id) ?? ''), event.timeZone);
+    res.status(200).set('cache-control', 'no-store').type('text/csv; charset=utf-8').attachment(`feedback-${event.code.replace(/[^A-Za-z0-9_-]/g, '')}.csv`).send(csv(rows));
   });
   router.get('/events/:id/export.json', async (req, res) => {
     const event = await organizersEvent(ctx, req);

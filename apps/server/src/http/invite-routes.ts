@@ -1,21 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { inviteExpiry } from '@jisr/core/invites';
 import { Id } from '@jisr/protocol/common';
 import {
   InviteAcceptRequest,
   InviteCreateRequest,
+  InviteLookupRequest,
+  type InviteLookup,
   type Invite,
   type InviteAcceptResponse,
   type InviteCreateResponse,
+  type TokenClaims,
 } from '@jisr/protocol/http';
 import type { InviteRecord } from '@jisr/store/store';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { publicEvent } from './public-event.js';
+import { acceptableName } from '../input/display-name.js';
 import { parse } from './respond.js';
 import { authorizeInEvent, eventById } from './staff-auth.js';
-
-const HOUR_MS = 3_600_000;
 
 /** Only a hash of an invite's secret is stored: a leaked database opens no door. */
 export function hashInviteToken(token: string): string {
@@ -24,6 +27,14 @@ export function hashInviteToken(token: string): string {
 
 function publicInvite(record: InviteRecord): Invite {
   const { tokenHash: _tokenHash, createdBy: _createdBy, ...invite } = record;
+  return invite;
+}
+
+/** The invite behind a link's secret, or why it opens nothing (unknown or revoked, expired). */
+async function validInvite(ctx: AppContext, token: string): Promise<InviteRecord> {
+  const invite = await ctx.store.getInviteByTokenHash(hashInviteToken(token));
+  if (!invite || invite.revoked) throw new AppError('not_found', 'This invitation does not exist or was revoked.', 'token');
+  if (Date.parse(invite.expiresAt) <= ctx.clock.now().getTime()) throw new AppError('closed', 'This invitation has expired.', 'token');
   return invite;
 }
 
@@ -39,16 +50,27 @@ export function inviteRoutes(ctx: AppContext): Router {
       const session = await ctx.store.getSession(input.sessionId);
       if (!session || session.eventId !== event.id) throw new AppError('not_found', 'No such session in this event.', 'sessionId');
     }
-    const token = randomBytes(24).toString('base64url');
+    if (input.roomId) {
+      // A room is what a screen follows; a session invite already names its own room.
+      if (input.role !== 'screen' || input.sessionId) throw new AppError('invalid_input', 'roomId: only for a screen of a whole room', 'roomId');
+      if (!(await ctx.store.listRooms(event.id)).some((room) => room.id === input.roomId)) {
+        throw new AppError('not_found', 'No such room in this event.', 'roomId');
+      }
+    }
     const now = ctx.clock.now();
+    const expiresAt = inviteExpiry(event, now, input.expiresInHours);
+    if (!expiresAt) throw new AppError('invalid_input', 'expiresInHours: at most a week after the event ends', 'expiresInHours');
+    const token = randomBytes(24).toString('base64url');
     const record = await ctx.store.createInvite({
       eventId: event.id,
       role: input.role,
       ...(input.sessionId ? { sessionId: input.sessionId } : {}),
+      ...(input.roomId ? { roomId: input.roomId } : {}),
+      ...(input.invitee ? { invitee: input.invitee } : {}),
       tokenHash: hashInviteToken(token),
       createdBy: actor.userId ?? '',
       createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + input.expiresInHours * HOUR_MS).toISOString(),
+      expiresAt: expiresAt.toISOString(),
     });
     // The secret travels in the fragment: browsers never send it to a server or a log.
     const body: InviteCreateResponse = { invite: publicInvite(record), url: `${ctx.config.PUBLIC_URL}/invite#${token}`, token };
@@ -71,26 +93,46 @@ export function inviteRoutes(ctx: AppContext): Router {
     res.json({ invite: publicInvite(revoked) });
   });
 
+  /** What a link is for, so the invite page can say it before its holder accepts. */
+  router.post('/invites/lookup', async (req, res) => {
+    const input = parse(InviteLookupRequest, req.body);
+    const invite = await validInvite(ctx, input.token);
+    const event = await eventById(ctx, invite.eventId);
+    const body: InviteLookup = {
+      event: publicEvent(event),
+      role: invite.role,
+      ...(invite.sessionId ? { sessionId: invite.sessionId } : {}),
+      ...(invite.roomId ? { roomId: invite.roomId } : {}),
+      ...(invite.invitee ? { invitee: invite.invitee } : {}),
+      expiresAt: invite.expiresAt,
+    };
+    res.json(body);
+  });
+
   router.post('/invites/accept', async (req, res) => {
     const input = parse(InviteAcceptRequest, req.body);
-    const invite = await ctx.store.getInviteByTokenHash(hashInviteToken(input.token));
-    if (!invite || invite.revoked) throw new AppError('not_found', 'This invitation does not exist or was revoked.', 'token');
-    if (Date.parse(invite.expiresAt) <= ctx.clock.now().getTime()) throw new AppError('closed', 'This invitation has expired.', 'token');
+    const invite = await validInvite(ctx, input.token);
     const event = await eventById(ctx, invite.eventId);
-    await ctx.store.recordInviteUse(invite.id);
-    const token = await ctx.tokens.sign({
+    const name = acceptableName(ctx, input.name);
+    await ctx.store.recordInviteUse(invite.id, name);
+    const claims: TokenClaims = {
       kind: 'staff',
       role: invite.role,
       eventId: invite.eventId,
       ...(invite.sessionId ? { sessionId: invite.sessionId } : {}),
-      name: input.name,
+      name,
       inviteId: invite.id,
-    });
+    };
+    // The token ends when its invite does, however long staff tokens otherwise live.
+    const token = await ctx.tokens.sign(claims, new Date(invite.expiresAt));
+    // A room removed since the invite was made: the screen picks its room instead.
+    const roomId = invite.roomId && (await ctx.store.listRooms(event.id)).some((room) => room.id === invite.roomId) ? invite.roomId : undefined;
     const body: InviteAcceptResponse = {
       token,
       role: invite.role,
       event: publicEvent(event),
       ...(invite.sessionId ? { sessionId: invite.sessionId } : {}),
+      ...(roomId ? { roomId } : {}),
     };
     res.json(body);
   });

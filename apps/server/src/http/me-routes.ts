@@ -1,4 +1,5 @@
 import type { StaffMe } from '@jisr/protocol/http';
+import { organizes } from '@jisr/core/permissions';
 import { Router } from 'express';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -14,8 +15,8 @@ export function meRoutes(ctx: AppContext): Router {
     if (claims.kind === 'user') {
       const user = await ctx.store.getUser(claims.userId);
       if (!user) throw new AppError('unauthorized', 'Sign in first.');
-      const events = (await ctx.store.listEvents()).filter((event) => event.ownerId === user.id);
-      body = { role: 'organizer', name: user.name, events: events.map(publicEvent) };
+      const events = (await ctx.store.listEvents()).filter((event) => organizes(event, user.id));
+      body = { role: 'organizer', name: user.name, userId: user.id, events: events.map(publicEvent) };
     } else if (claims.kind === 'staff') {
       const event = await ctx.store.getEvent(claims.eventId);
       body = {

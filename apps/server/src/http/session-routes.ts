@@ -14,13 +14,14 @@ export function sessionRoutes(ctx: AppContext): Router {
   router.get('/sessions/:id/questions.csv', async (req, res) => {
     const session = await ctx.store.getSession(parse(Id, req.params['id']));
     if (!session) throw new AppError('not_found', 'No such session.');
-    await authorizeInEvent(ctx, req, await eventById(ctx, session.eventId), 'question:view-hidden', session.id);
+    const event = await eventById(ctx, session.eventId);
+    await authorizeInEvent(ctx, req, event, 'question:view-hidden', session.id);
     const questions = sortQuestions((await ctx.store.listQuestions(session.id)).map(toPublicQuestion), 'popular');
     res
       .status(200)
       .type('text/csv; charset=utf-8')
       .attachment(`questions-${session.id}.csv`)
-      .send(questionsCsv(questions));
+      .send(questionsCsv(questions, event.timeZone));
   });
   /** A poll's results for the organizer's records (staff and speakers of the session). */
   router.get('/polls/:id/results.csv', async (req, res) => {
@@ -28,10 +29,11 @@ export function sessionRoutes(ctx: AppContext): Router {
     if (!poll) throw new AppError('not_found', 'No such poll.');
     const session = await ctx.store.getSession(poll.sessionId);
     if (!session) throw new AppError('not_found', 'No such poll.');
-    await authorizeInEvent(ctx, req, await eventById(ctx, session.eventId), 'poll:view-hidden-results', session.id);
+    const event = await eventById(ctx, session.eventId);
+    await authorizeInEvent(ctx, req, event, 'poll:view-hidden-results', session.id);
     const [tally, answers] = await Promise.all([ctx.tallies.current(poll.id), ctx.store.listTextAnswers(poll.id)]);
     if (!tally) throw new AppError('not_found', 'No such poll.');
-    res.status(200).type('text/csv; charset=utf-8').attachment(`poll-${poll.id}.csv`).send(pollResultsCsv(poll, tally, answers));
+    res.status(200).type('text/csv; charset=utf-8').attachment(`poll-${poll.id}.csv`).send(pollResultsCsv(poll, tally, answers, event.timeZone));
   });
   return router;
 }

@@ -1,5 +1,7 @@
 import { toPublicQuestion } from '@jisr/core/questions';
+import { effectiveEnd, effectiveStart } from '@jisr/core/agenda';
 import { contentFallbacks, pickText } from '@jisr/core/localize';
+import { zonedIsoOrEmpty } from '@jisr/core/zoned-iso';
 import type { Session } from '@jisr/protocol/event';
 import type { InsightsResponse } from '@jisr/protocol/insights';
 import type { Poll, Tally } from '@jisr/protocol/poll';
@@ -10,6 +12,9 @@ import type { AppContext } from '../context.js';
 import { spreadsheetSafe } from '../http/csv-cell.js';
 import { publicEvent } from '../http/public-event.js';
 import { readInsights } from './insights-reader.js';
+import { feedbackCsvRows, readEventFeedback, type FeedbackExportRow } from '../feedback/feedback-export.js';
+import type { SurveyWithResults } from '@jisr/protocol/survey';
+import { readEventSurveys, surveyCsvRows } from '../surveys/survey-export.js';
 
 /**
  * The whole event for the organizer's records. Anonymous questions stay anonymous (the
@@ -24,6 +29,10 @@ export interface EventExport {
   questions: Question[];
   polls: { poll: Poll; tally: Tally }[];
   insights: InsightsResponse;
+  /** Every session's feedback, one entry per give, never who gave it. */
+  feedback: FeedbackExportRow[];
+  /** Event surveys with their results, never who answered. */
+  surveys: SurveyWithResults[];
 }
 
 export async function exportEvent(ctx: AppContext, event: EventRecord): Promise<EventExport> {
@@ -38,34 +47,38 @@ export async function exportEvent(ctx: AppContext, event: EventRecord): Promise<
       if (tally) polls.push({ poll, tally });
     }
   }
-  return { exportedAt: ctx.clock.now().toISOString(), event: publicEvent(event), rooms, sessions, questions, polls, insights };
+  const feedback = await readEventFeedback(ctx, sessions);
+  const surveys = await readEventSurveys(ctx, event);
+  return { exportedAt: ctx.clock.now().toISOString(), event: publicEvent(event), rooms, sessions, questions, polls, insights, feedback, surveys };
 }
 
 /** UTF-8 with a byte-order mark (Excel shows Arabic right only with it), CRLF, formula-safe. */
-function csv(rows: readonly (readonly string[])[]): string {
+export function csv(rows: readonly (readonly string[])[]): string {
   return `\uFEFF${stringify(rows as string[][], { record_delimiter: '\r\n' })}`;
 }
 
-/** The three CSV files of the zip: questions, polls (aggregated), sessions with attendance. */
+/** The CSV files of the zip: questions, polls (aggregated), sessions with attendance, feedback. */
 export function exportCsvFiles(data: EventExport): { name: string; data: string }[] {
   const lang = data.event.defaultLang;
   const fallbacks = contentFallbacks(data.event);
   const title = (session: Session | undefined) => spreadsheetSafe(session ? pickText(session.title, lang, fallbacks) : '');
   const byId = new Map(data.sessions.map((session) => [session.id, session]));
+  // Every time on the event's clock with its offset (2027-01-15T09:00:00+01:00), not in UTC.
+  const at = (instant: string | undefined) => zonedIsoOrEmpty(instant, data.event.timeZone);
   const questions = [
     ['session_id', 'session', 'question_id', 'asked_at', 'status', 'votes', 'language', 'author', 'question', 'reply', 'answered_at'],
     ...data.questions.map((q) => [
       q.sessionId,
       title(byId.get(q.sessionId)),
       q.id,
-      q.createdAt,
+      at(q.createdAt),
       q.status,
       String(q.votes),
       q.lang,
       spreadsheetSafe(q.anonymous ? '' : (q.authorName ?? '')),
       spreadsheetSafe(q.text),
       spreadsheetSafe(q.reply ?? ''),
-      q.answeredAt ?? '',
+      at(q.answeredAt),
     ]),
   ];
   const polls = [
@@ -86,7 +99,7 @@ export function exportCsvFiles(data: EventExport): { name: string; data: string 
   ];
   const figures = new Map(data.insights.sessions.map((s) => [s.sessionId, s]));
   const sessions = [
-    ['session_id', 'session', 'room', 'starts_at', 'ends_at', 'status', 'joins', 'participants', 'peak_live', 'questions', 'approved', 'answered', 'upvotes', 'ballots'],
+    ['session_id', 'session', 'room', 'starts_at', 'ends_at', 'delay_minutes', 'shown_starts_at', 'shown_ends_at', 'status', 'joins', 'participants', 'peak_live', 'questions', 'approved', 'answered', 'upvotes', 'ballots'],
     ...data.sessions.map((session) => {
       const f = figures.get(session.id);
       const room = data.rooms.find((r) => r.id === session.roomId);
@@ -94,8 +107,12 @@ export function exportCsvFiles(data: EventExport): { name: string; data: string 
         session.id,
         title(session),
         spreadsheetSafe(room ? pickText(room.name, lang, fallbacks) : ''),
-        session.startsAt,
-        session.endsAt,
+        at(session.startsAt),
+        at(session.endsAt),
+        // The announced delay, and the times the phones and screens showed with it.
+        String(session.delayMinutes),
+        at(effectiveStart(session).toISOString()),
+        at(effectiveEnd(session).toISOString()),
         session.status,
         ...[f?.joins, f?.participants, f?.livePeak, f?.asked, f?.approved, f?.answered, f?.upvotes, f?.ballots].map((n) => String(n ?? 0)),
       ];
@@ -105,5 +122,7 @@ export function exportCsvFiles(data: EventExport): { name: string; data: string 
     { name: 'questions.csv', data: csv(questions) },
     { name: 'polls.csv', data: csv(polls) },
     { name: 'sessions.csv', data: csv(sessions) },
+    { name: 'feedback.csv', data: csv(feedbackCsvRows(data.feedback, (id) => title(byId.get(id)), data.event.timeZone)) },
+    { name: 'surveys.csv', data: csv(surveyCsvRows(data.surveys, data.event)) },
   ];
 }

@@ -14,10 +14,23 @@ export interface Metrics {
   eventHandled(event: string, outcome: string, seconds: number): void;
   /** A poll's tally went out, `seconds` after its first vote since the last push. */
   tallyFlushed(seconds: number): void;
-  /** Reports whether Redis answers (nodes that share state through Redis only). */
-  watchRedis(ping: () => Promise<boolean>): void;
+  /** A public request named a join code no event has (code guessing shows here). */
+  unknownCode(): void;
+  /** A limit that fails open was waived: its store (Redis) could not be read in time. */
+  limitBypassed(limit: string): void;
+  /** Reports whether Redis answers, the failovers followed and the replicas writes wait for (nodes that share state through Redis only). */
+  watchRedis(redis: RedisWatch): void;
   /** Counts this node's sockets by role at each scrape. */
   watchSockets(io: JisrServer): void;
+}
+
+/** What a node knows of its Redis, read at each scrape. */
+export interface RedisWatch {
+  up(): Promise<boolean>;
+  /** Failovers followed since the node started (through Sentinel). */
+  failovers(): number;
+  /** Live replicas of the master. */
+  replicas(): number;
 }
 
 /** Latency buckets from a fast local ack (1 ms) to a stalled one (5 s). */
@@ -52,8 +65,25 @@ export function createMetrics(): Metrics {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2.5],
     registers: [registry],
   });
+  const unknownCodes = new Counter({
+    name: 'jisr_unknown_code_lookups_total',
+    help: 'Public requests that named a join code no event has (agenda, calendar, join).',
+    registers: [registry],
+  });
+  const bypassed = new Counter({
+    name: 'jisr_limits_bypassed_total',
+    help: 'Limits waived because their shared store (Redis) could not be read in time, by limit.',
+    labelNames: ['limit'] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    unknownCode() {
+      unknownCodes.inc();
+    },
+    limitBypassed(limit) {
+      bypassed.inc({ limit });
+    },
     eventHandled(event, outcome, seconds) {
       events.inc({ event, outcome });
       ackLatency.observe({ event }, seconds);
@@ -62,13 +92,32 @@ export function createMetrics(): Metrics {
     tallyFlushed(seconds) {
       tallyDelay.observe(seconds);
     },
-    watchRedis(ping) {
+    watchRedis(redis) {
       new Gauge({
         name: 'jisr_redis_up',
         help: 'Whether Redis answers a ping (1) or not (0); absent on a node without Redis.',
         registers: [registry],
         async collect() {
-          this.set((await ping().catch(() => false)) ? 1 : 0);
+          this.set((await redis.up().catch(() => false)) ? 1 : 0);
+        },
+      });
+      let counted = 0;
+      new Counter({
+        name: 'jisr_redis_failovers_total',
+        help: 'Redis failovers this node followed to a new master (through Sentinel).',
+        registers: [registry],
+        collect() {
+          const now = redis.failovers();
+          if (now > counted) this.inc(now - counted);
+          counted = now;
+        },
+      });
+      new Gauge({
+        name: 'jisr_redis_replicas',
+        help: 'Live replicas of the Redis master; while there are any, every write waits for one (WAIT).',
+        registers: [registry],
+        collect() {
+          this.set(redis.replicas());
         },
       });
     },

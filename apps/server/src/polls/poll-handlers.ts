@@ -1,16 +1,19 @@
 import { actorKey } from '@jisr/core/actor';
 import { eventDefaults } from '@jisr/core/agenda-rules';
 import { ballotCast } from '@jisr/core/insights';
-import { ballotContributions, ballotRefusal, quizPoints } from '@jisr/core/poll-ballots';
+import { ballotContributions, ballotRefusal, quizPoints, withHiddenWord } from '@jisr/core/poll-ballots';
 import { acceptsVotes, applySettingsPatch, correctOptionId, newPollSettings, pollSetupRefusal } from '@jisr/core/polls';
-import { pollTranslationRefusal } from '@jisr/core/translations';
+import { editedPollTranslations, pollTranslationRefusal } from '@jisr/core/translations';
 import type { Lang } from '@jisr/protocol/common';
 import { ClientEvent } from '@jisr/protocol/events';
 import type { Ballot, Poll, PollOption, PollSettings, PollTranslations } from '@jisr/protocol/poll';
+import type { EventRecord } from '@jisr/store/store';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { authorizeInSession } from '../realtime/access.js';
 import type { ClientEventHandlers } from '../realtime/handle.js';
+import { refuseIfMuted } from '../audience/mute-check.js';
+import { translatePollDraft } from '../translate/poll-bridge.js';
 import type { JisrSocket } from '../realtime/types.js';
 
 const SETUP_REFUSALS = {
@@ -95,23 +98,40 @@ export function pollHandlers(ctx: AppContext): ClientEventHandlers {
     return value;
   };
 
+  /** The engine's drafts of a poll's translations, after the ack (poll-bridge.ts). */
+  const translateDraft = (event: EventRecord, pollId: string): void => {
+    void translatePollDraft(ctx, event, pollId).catch((error: unknown) => ctx.logger.warn({ err: error }, 'machine translation of a poll failed'));
+  };
+
   return {
     [ClientEvent.PollCreate]: async (input, socket) => {
       const { event } = await authorizeInSession(ctx, socket, input.sessionId, 'poll:manage');
-      const settings = newPollSettings(input.settings, eventDefaults(event).poll);
+      const settings = newPollSettings(input.settings, eventDefaults(event).poll, input.kind);
       checkSetup(input.kind, input.options, settings);
       checkTranslations(input.lang, input.options.length, input.translations);
-      return createDraft({ ...input, settings, options: toOptions(input.options) });
+      const translations = editedPollTranslations(undefined, input.translations, false);
+      const poll = await createDraft({ ...input, ...(translations ? { translations } : {}), settings, options: toOptions(input.options) });
+      translateDraft(event, poll.id);
+      return poll;
     },
 
     [ClientEvent.PollEdit]: async ({ pollId, prompt, options, settings, lang, translations }, socket) => {
-      const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
+      const { poll, event } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
       const merged = applySettingsPatch(poll.settings, settings);
-      const labels = options ?? poll.options.map((option) => option.label);
+      const before = poll.options.map((option) => option.label);
+      const labels = options ?? before;
       checkSetup(poll.kind, labels, merged);
+      const textChanged =
+        (prompt !== undefined && prompt !== poll.prompt) ||
+        (lang !== undefined && lang !== poll.lang) ||
+        labels.length !== before.length ||
+        labels.some((label, at) => label !== before[at]);
+      // What the moderator sends is theirs, but a machine draft sent back untouched; a
+      // machine draft of the old text goes (the engine translates the new one below).
+      const edited = editedPollTranslations(poll.translations, translations, textChanged);
       // The translations as they will be, against the options as they will be: new options
       // without new translations are refused rather than leaving a language a label short.
-      checkTranslations(lang ?? poll.lang, labels.length, translations ?? poll.translations);
+      checkTranslations(lang ?? poll.lang, labels.length, edited ?? poll.translations);
       const { value, seq } = await ctx.store.updatePoll(
         pollId,
         {
@@ -119,11 +139,12 @@ export function pollHandlers(ctx: AppContext): ClientEventHandlers {
           ...(options ? { options: toOptions(options) } : {}),
           settings: merged,
           ...(lang ? { lang } : {}),
-          ...(translations ? { translations: Object.keys(translations).length > 0 ? translations : null } : {}),
+          ...(edited ? { translations: Object.keys(edited).length > 0 ? edited : null } : {}),
         },
         { states: ['draft'] },
       );
       changed(value, seq);
+      if (textChanged) translateDraft(event, value.id);
       return value;
     },
 
@@ -151,6 +172,7 @@ export function pollHandlers(ctx: AppContext): ClientEventHandlers {
       ctx.pollTimers.arm(value);
       changed(value, seq);
       ctx.tallies.markDirty(pollId);
+      await ctx.stage.after(value.sessionId, { kind: 'poll_opened', pollId });
       return value;
     },
 
@@ -160,6 +182,7 @@ export function pollHandlers(ctx: AppContext): ClientEventHandlers {
       ctx.pollTimers.disarm(pollId);
       changed(value, seq);
       ctx.tallies.markDirty(pollId);
+      await ctx.stage.after(value.sessionId, { kind: 'poll_closed', pollId });
       return value;
     },
 
@@ -177,12 +200,16 @@ export function pollHandlers(ctx: AppContext): ClientEventHandlers {
       ctx.pollTimers.disarm(pollId);
       changed(value, seq);
       ctx.tallies.markDirty(pollId);
+      // A draft again, its answers gone: whatever of it was on stage leaves it.
+      await ctx.stage.after(value.sessionId, { kind: 'poll_removed', pollId });
       return value;
     },
 
     [ClientEvent.PollDuplicate]: async ({ pollId }, socket) => {
-      const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
-      return createDraft(poll);
+      const { poll, event } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
+      const copy = await createDraft(poll);
+      translateDraft(event, copy.id);
+      return copy;
     },
 
     [ClientEvent.PollDelete]: async ({ pollId }, socket) => {
@@ -190,10 +217,20 @@ export function pollHandlers(ctx: AppContext): ClientEventHandlers {
       const { value, seq } = await ctx.store.deletePoll(pollId);
       ctx.pollTimers.disarm(pollId);
       ctx.events.publish({ type: 'poll.removed', poll: value, seq });
+      await ctx.stage.after(value.sessionId, { kind: 'poll_removed', pollId });
       return { pollId };
     },
 
-    [ClientEvent.PollVote]: async ({ pollId, ballot, clientId }, socket) => {
+    [ClientEvent.PollHideWord]: async ({ pollId, word, hidden }, socket) => {
+      const { poll } = await authorizeOnPoll(ctx, socket, pollId, 'poll:manage');
+      if (poll.kind !== 'wordcloud') throw new AppError('invalid_input', 'pollId: only word clouds have words to hide', 'pollId');
+      const { value, seq } = await ctx.store.updatePoll(pollId, { settings: withHiddenWord(poll.settings, word, hidden) });
+      changed(value, seq);
+      ctx.tallies.markDirty(pollId);
+      return value;
+    },
+
+    [ClientEvent.PollVote]: async ({ pollId, ballot, clientId }, socket, carried) => {
       const { poll, actor, event } = await authorizeOnPoll(ctx, socket, pollId, 'poll:vote');
       const now = ctx.clock.now();
       /**
@@ -208,6 +245,8 @@ export function pollHandlers(ctx: AppContext): ClientEventHandlers {
       if (!acceptsVotes(poll, now)) return answerClosed();
       const refusal = ballotRefusal(poll, ballot);
       if (refusal) throw new AppError('invalid_input', BALLOT_REFUSALS[refusal], 'ballot');
+      // A muted person's words stay off the wall; their taps on choices still count.
+      if ('text' in ballot) await refuseIfMuted(ctx, ctx.reads, actor, { id: poll.sessionId, eventId: event.id });
       const score =
         poll.kind === 'quiz' && 'optionId' in ballot
           ? quizPoints(
@@ -216,19 +255,24 @@ export function pollHandlers(ctx: AppContext): ClientEventHandlers {
               poll.settings.timerSeconds,
             )
           : 0;
+      // The sender's shared limit, when it lives in the store's Redis, is counted by the cast itself.
+      if (carried) carried.counted = true;
       const result = await ctx.store.castBallot({
         pollId,
         voterKey: actorKey(actor),
         // Quiz leaderboards show the names attendees chose; other polls keep voters unnamed when anonymous.
         ...(actor.name && (poll.kind === 'quiz' || !poll.settings.anonymous) ? { voterName: actor.name } : {}),
         ballot,
-        contributions: ballotContributions(poll, ballot),
+        contributions: ballotContributions(poll, ballot, ctx.isProfane),
         score,
         clientId,
         castAt: now.toISOString(),
         allowChange: poll.settings.allowChange,
+        ...(carried ? { limit: carried.limit } : {}),
       });
       switch (result.outcome) {
+        case 'limited':
+          throw new AppError('rate_limited', 'Too many requests: slow down.');
         case 'closed':
           // Closed since the copy of the poll read above (the store judges at cast time).
           return answerClosed();
@@ -238,6 +282,15 @@ export function pollHandlers(ctx: AppContext): ClientEventHandlers {
         case 'changed':
           ctx.tallies.markDirty(pollId);
           if (result.outcome === 'cast') ctx.insights.count(event.id, ballotCast(poll.sessionId));
+          if (result.answer && 'text' in ballot) {
+            const { id, replaces } = result.answer;
+            // An answer the profanity filter flags starts hidden, as a flagged question waits:
+            // the stage's answers come from the moderators' wall, which shows it marked.
+            const held = !result.answer.hidden && ctx.isProfane(ballot.text);
+            if (held) await ctx.store.setTextAnswerHidden(pollId, id, true);
+            const answer = { id, text: ballot.text, castAt: now.toISOString(), hidden: result.answer.hidden || held };
+            ctx.events.publish({ type: 'answer.changed', pollId, sessionId: poll.sessionId, answer, ...(replaces ? { replaces } : {}) });
+          }
           break;
         case 'repeat':
           break;

@@ -3,6 +3,7 @@ import { StoreConflict } from '@jisr/store/store';
 import type { Store } from '@jisr/store/store';
 import type { Logger } from '../logger.js';
 import type { DomainEventPublisher } from '../realtime/domain-events.js';
+import type { StageMoves } from '../stage/stage-moves.js';
 import { singleNodePollSignals, type PollSignals } from './poll-signals.js';
 import type { TallyBroadcaster } from './tally-broadcaster.js';
 
@@ -30,6 +31,7 @@ export function createPollTimers(
   store: Store,
   events: DomainEventPublisher,
   tallies: TallyBroadcaster,
+  stage: StageMoves,
   logger: Logger,
   signals: PollSignals = singleNodePollSignals,
 ): PollTimers {
@@ -48,6 +50,8 @@ export function createPollTimers(
       const { value, seq } = await store.updatePoll(pollId, { state: 'closed' }, { states: ['open'] });
       events.publish({ type: 'poll.changed', poll: value, seq });
       tallies.markDirty(pollId);
+      // Time's up is a close like the moderator's: the results go on stage.
+      await stage.after(value.sessionId, { kind: 'poll_closed', pollId });
     } catch (error) {
       // Closed by hand, reset or deleted meanwhile (or by another node first): nothing left to do.
       if (error instanceof StoreConflict) return;

@@ -1,12 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Poll, Tally } from '@jisr/protocol/poll';
+import { zonedIso } from '@jisr/core/zoned-iso';
 import { spreadsheetSafe } from '../http/csv-cell.js';
 
 /**
  * A poll's results as CSV (UTF-8 with BOM, formula-safe): one row per option, word or
  * answer, in the order the screen shows them.
  */
-export function pollResultsCsv(poll: Poll, tally: Tally, textAnswers: readonly { text: string; castAt: string }[]): string {
+export function pollResultsCsv(poll: Poll, tally: Tally, textAnswers: readonly { text: string; castAt: string }[], timeZone: string): string {
   const label = (optionId: string) => spreadsheetSafe(poll.options.find((option) => option.id === optionId)?.label ?? optionId);
   let rows: string[][];
   switch (poll.kind) {
@@ -14,7 +15,7 @@ export function pollResultsCsv(poll: Poll, tally: Tally, textAnswers: readonly {
       rows = [['word', 'count'], ...(tally.words ?? []).map((entry) => [spreadsheetSafe(entry.word), String(entry.count)])];
       break;
     case 'text':
-      rows = [['answered_at', 'answer'], ...textAnswers.map((answer) => [answer.castAt, spreadsheetSafe(answer.text)])];
+      rows = [['answered_at', 'answer'], ...textAnswers.map((answer) => [zonedIso(answer.castAt, timeZone), spreadsheetSafe(answer.text)])];
       break;
     case 'ranking':
       rows = [['option', 'borda_points'], ...(tally.ranking ?? []).map((row) => [label(row.optionId), String(row.score)])];

@@ -5,6 +5,8 @@
 export const rooms = {
   event: (eventId: string) => `event:${eventId}`,
   audience: (sessionId: string) => `session:${sessionId}:audience`,
+  /** One of the slices the audience's phones are split into for tallies (polls/audience-push.ts). */
+  audienceSlice: (sessionId: string, slice: number) => `session:${sessionId}:audience:${slice}`,
   staff: (sessionId: string) => `session:${sessionId}:staff`,
   /** Speakers: they see poll results even while the audience does not. */
   stage: (sessionId: string) => `session:${sessionId}:stage`,

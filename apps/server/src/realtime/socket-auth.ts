@@ -26,7 +26,7 @@ export function socketAuth(ctx: AppContext) {
       } else {
         // Revoking an invite shuts out everyone who came in through it.
         const invite = await ctx.store.getInvite(claims.inviteId);
-        if (!invite || invite.revoked) return next(new Error(UNAUTHORIZED));
+        if (!invite || invite.revoked || Date.parse(invite.expiresAt) <= ctx.clock.now().getTime()) return next(new Error(UNAUTHORIZED));
         socket.data = { claims, name: claims.name };
       }
       next();
