@@ -1,9 +1,9 @@
 import { ERROR_CODES } from '@jisr/protocol/errors';
 import { describe, expect, it } from 'vitest';
-import { loadMessages, messagesFor, NATIVE_NAMES, UI_LANGS } from './catalog.js';
+import { isStaffRoute, loadMessages, loadStaffMessages, messagesFor, NATIVE_NAMES, UI_LANGS } from './catalog.js';
 import { errorMessageKey } from './error-message.js';
-import en from './messages/en.js';
-import { translate } from './translate.js';
+import { dictionaries } from './dictionaries.js';
+import { resolveSelects, translate } from './translate.js';
 import type { Messages } from './types.js';
 
 type Tree = { readonly [key: string]: Tree | string };
@@ -24,16 +24,31 @@ function leaves(tree: Tree, prefix = ''): Map<string, string | Tree> {
 }
 
 function placeholders(node: string | Tree): Set<string> {
-  const texts = typeof node === 'string' ? [node] : Object.values(node).filter((value) => typeof value === 'string');
+  // A select's branches are the language's own agreement, not placeholders: its `other` branch stands for it.
+  const texts = (typeof node === 'string' ? [node] : Object.values(node).filter((value) => typeof value === 'string')).map((text) =>
+    resolveSelects(text, undefined),
+  );
   return new Set(texts.flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '')));
 }
 
-// Dictionaries other than English load on demand (a chunk each): the tests want them all.
-await Promise.all(UI_LANGS.map((lang) => loadMessages(lang)));
+// Dictionaries load on demand (two chunks a language): the attendee's half first, as a
+// phone does; then the tests want them all, whole.
+const attendeeHalf = { ...(await loadMessages('fr')) };
+await Promise.all(UI_LANGS.map((lang) => loadStaffMessages(lang)));
 
-const source = leaves(en as unknown as Tree);
+const source = leaves(dictionaries.en as unknown as Tree);
 
 describe('catalogs', () => {
+  it("loads the staff half only for staff pages, into the same dictionary object", () => {
+    expect(attendeeHalf.qa).toBeDefined();
+    expect('moderation' in attendeeHalf).toBe(false);
+    expect(messagesFor('fr').moderation.back).toBe(dictionaries.fr.moderation.back);
+    for (const id of ['/', '/e/[code]', '/e/[code]/s/[sessionId]', null]) expect(isStaffRoute(id), String(id)).toBe(false);
+    for (const id of ['/admin', '/e/[code]/s/[sessionId]/moderate', '/e/[code]/s/[sessionId]/screen', '/organize']) {
+      expect(isStaffRoute(id), id).toBe(true);
+    }
+  });
+
   it('offers all six languages, discovered from messages/, in the menu order', () => {
     expect(UI_LANGS).toEqual(['ar', 'fr', 'en', 'es', 'de', 'nl']);
   });

@@ -1,5 +1,5 @@
-import type { ClientErrorCode } from '$lib/api/client-error.js';
-import type { MessageKey } from './types.js';
+import type { ClientError, ClientErrorCode } from '$lib/api/client-error.js';
+import type { MessageKey, MessageParams } from './types.js';
 
 /** Where an error happened, when that changes what the person should read. */
 export type ErrorScope = 'join' | 'ask' | 'vote' | 'edit' | 'moderate' | 'login' | 'invite' | 'staff' | 'poll';
@@ -24,4 +24,14 @@ const SCOPED: Record<ErrorScope, Partial<Record<ClientErrorCode, MessageKey>>> =
 /** The message to show for an error code: the scope's wording if it has one, else the generic one. */
 export function errorMessageKey(code: ClientErrorCode, scope?: ErrorScope): MessageKey {
   return (scope && SCOPED[scope][code]) ?? `errors.code.${code}`;
+}
+
+/**
+ * An ask the server refused, as the attendee reads it: a rate limit says when they may ask
+ * again (the server's `retryAfterSeconds`: seconds under a minute, else whole minutes).
+ */
+export function askErrorMessage(error: Pick<ClientError, 'code' | 'details'>, max: number): { key: MessageKey; params: MessageParams } {
+  const wait = error.code === 'rate_limited' ? error.details?.retryAfterSeconds : undefined;
+  if (wait === undefined) return { key: errorMessageKey(error.code, 'ask'), params: { max } };
+  return wait < 60 ? { key: 'errors.ask.waitSeconds', params: { count: wait } } : { key: 'errors.ask.waitMinutes', params: { count: Math.ceil(wait / 60) } };
 }

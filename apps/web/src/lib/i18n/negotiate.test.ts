@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateLang, parseAcceptLanguage } from './negotiate.js';
+import { negotiateLang, parseAcceptLanguage, remembersQueryLang } from './negotiate.js';
 
 describe('parseAcceptLanguage', () => {
   it('orders by quality, then by position', () => {
@@ -41,5 +41,19 @@ describe('negotiateLang', () => {
   it('else English', () => {
     expect(negotiateLang(none)).toEqual({ lang: 'en', fromQuery: false });
     expect(negotiateLang({ ...none, cookie: 'klingon', acceptLanguage: 'tlh' }).lang).toBe('en');
+  });
+});
+
+describe('remembersQueryLang', () => {
+  it('remembers a ?lang= chosen on a person’s own pages', () => {
+    for (const path of ['/', '/e/DEMO', '/e/DEMO/s/se_1', '/e/DEMO/s/se_1/moderate', '/e/DEMO/s/se_1/speaker', '/admin', '/e/DEMO/screens']) {
+      expect(remembersQueryLang(path), path).toBe(true);
+    }
+  });
+
+  it('does not remember the language of a wall: a session’s screen or overlay, a room’s screen', () => {
+    for (const path of ['/e/DEMO/s/se_1/screen', '/e/DEMO/s/se_1/overlay', '/e/DEMO/s/se_1/screen/', '/e/DEMO/screens/ro_1']) {
+      expect(remembersQueryLang(path), path).toBe(false);
+    }
   });
 });

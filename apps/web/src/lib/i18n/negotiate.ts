@@ -39,3 +39,15 @@ export function negotiateLang({ query, cookie, acceptLanguage }: LangSources): {
   }
   return { lang: SOURCE_LANG, fromQuery: false };
 }
+
+/** A session's room screen or stream overlay, or a room's screen: `/e/CODE/s/ID/screen`, `/e/CODE/s/ID/overlay`, `/e/CODE/screens/ROOM`. */
+const WALL_PATH = /^\/e\/[^/]+\/(?:s\/[^/]+\/(?:screen|overlay)|screens\/[^/]+)\/?$/;
+
+/**
+ * Does a `?lang=` on this page choose the viewer's language (remembered in the cookie), or
+ * only the page's own? A wall's address names the room's language: opening a projector
+ * with `?lang=ar` must not turn the organizer's admin pages Arabic in the same browser.
+ */
+export function remembersQueryLang(pathname: string): boolean {
+  return !WALL_PATH.test(pathname);
+}

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadMessages } from './catalog.js';
+import { loadStaffMessages } from './catalog.js';
 import { interpolate, translate } from './translate.js';
 
-const ar = await loadMessages('ar');
-const de = await loadMessages('de');
-const en = await loadMessages('en');
-const es = await loadMessages('es');
-const fr = await loadMessages('fr');
-const nl = await loadMessages('nl');
+const ar = await loadStaffMessages('ar');
+const de = await loadStaffMessages('de');
+const en = await loadStaffMessages('en');
+const es = await loadStaffMessages('es');
+const fr = await loadStaffMessages('fr');
+const nl = await loadStaffMessages('nl');
 
 describe('interpolate', () => {
   it('fills named placeholders, every occurrence', () => {

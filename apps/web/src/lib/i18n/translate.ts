@@ -33,8 +33,26 @@ export function selectPlural(forms: PluralForms, count: number, intlLocale: stri
   return forms[category] ?? forms.other;
 }
 
+/** `{kind, select, workshop {Terminé} other {Terminée}}`: one branch of an ICU-style select. */
+const SELECT = /\{(\w+), select,((?:\s*[\w-]+\s*\{[^{}]*\})+)\s*\}/g;
+const SELECT_BRANCH = /([\w-]+)\s*\{([^{}]*)\}/g;
+
+/**
+ * Resolves ICU-style selects: a word's gender or agreement comes from the message (French
+ * "Atelier · Terminé" but "Conférence · Terminée"), never from joining strings. A select
+ * whose parameter is missing or unmatched takes its `other` branch.
+ */
+export function resolveSelects(text: string, params: MessageParams | undefined): string {
+  return text.replace(SELECT, (_whole, name: string, body: string) => {
+    const branches = new Map([...body.matchAll(SELECT_BRANCH)].map((match) => [match[1] ?? '', match[2] ?? '']));
+    const value = params?.[name];
+    return branches.get(String(value)) ?? branches.get('other') ?? '';
+  });
+}
+
 /** Fills `{name}` placeholders; numbers are formatted for the locale; unknown ones stay visible. */
 export function interpolate(text: string, params: MessageParams | undefined, intlLocale: string): string {
+  text = resolveSelects(text, params);
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

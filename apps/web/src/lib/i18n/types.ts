@@ -1,4 +1,5 @@
 import type en from './messages/en.js';
+import type enStaff from './messages/staff/en.js';
 
 /**
  * A plural message: one text per Intl.PluralRules category the language uses. `other` is
@@ -14,7 +15,12 @@ export type DeepStringify<T> = T extends string
     ? PluralForms
     : { -readonly [K in keyof T]: DeepStringify<T[K]> };
 
-export type Messages = DeepStringify<typeof en>;
+/** The attendee's texts (messages/<lang>.ts): every page's first load carries them. */
+export type PublicMessages = DeepStringify<typeof en>;
+/** The staff pages' texts (messages/staff/<lang>.ts), loaded only on those pages. */
+export type StaffMessages = DeepStringify<typeof enStaff>;
+/** A whole dictionary, as a staff page sees it once both halves are loaded. */
+export type Messages = PublicMessages & StaffMessages;
 
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string
@@ -25,7 +31,7 @@ type Leaves<T, Prefix extends string = ''> = {
 }[keyof T & string];
 
 /** Every message, as a dotted path: 'qa.votes', 'errors.code.not_found'... */
-export type MessageKey = Leaves<typeof en>;
+export type MessageKey = Leaves<typeof en> | Leaves<typeof enStaff>;
 
 /** Values for `{placeholders}`; numbers are formatted for the locale. */
 export type MessageParams = Readonly<Record<string, string | number>>;
