@@ -1,23 +1,30 @@
 #!/usr/bin/env node
 // Checks the first-load weight of the attendee pages against a budget (issue 13): the
-// JavaScript and CSS a phone downloads, gzipped, to open the agenda or a session page,
-// with the heaviest interface language (each is its own chunk, loaded before rendering).
+// JavaScript and CSS a phone downloads, gzipped, to open the home page, the agenda or a
+// session page, with the heaviest interface language (each is its own chunk, loaded before rendering).
 // Run after `vite build`; exits 1 when a route goes over. Fonts are listed apart: they
 // load with font-display: swap and never block the first render.
 //
 // The budget is what this app needs today plus a little room, so that it can only grow
-// on purpose: 140 kB. Of a session page's ~135 kB, zod is 22 kB (the protocol's schemas,
+// on purpose: 140 kB. Of a session page's ~133 kB, zod is 22 kB (the protocol's schemas,
 // which the client uses to check what the server sends), Svelte's runtime about 30 kB,
 // the Socket.IO client 12 kB, a dictionary about 10 kB. Reaching the 100 kB that issue 13
 // gives as an example means taking zod out of the client (zod/mini, or schemas apart
 // from constants in packages/protocol).
+// Raised to 141 kB on purpose for event surveys (issue 22.2): the attendee's survey schemas
+// in the event map (events.ts names them, so every page carries them: 0.2 kB) and the
+// survey card's texts in each dictionary (0.25 kB in Arabic) took the session page to 140.03.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 
-const BUDGET_BYTES = 140 * 1024;
-const ROUTES = ['/e/[code]', '/e/[code]/s/[sessionId]'];
+// Issue 23.5: the home page is budgeted too, now that zod, the Socket.IO client and the
+// staff token renewal left the entry and the root layout (104.5 kB before, 64.6 after, with
+// ar). The agenda still parses its data (zod) and follows live changes (socket): about 128 kB
+// before, 126.8 after, so 128 keeps it there.
+const BUDGETS = { '/': 66 * 1024, '/e/[code]': 128 * 1024, '/e/[code]/s/[sessionId]': 141 * 1024 };
+const ROUTES = Object.keys(BUDGETS);
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const output = path.join(webDir, '.svelte-kit/output');
@@ -83,9 +90,10 @@ for (const id of ROUTES) {
   }
   const language = heaviestLanguage(files);
   code += language.bytes;
-  const over = code > BUDGET_BYTES;
+  const budget = BUDGETS[id];
+  const over = code > budget;
   failed ||= over;
-  rows.push(`${over ? 'OVER' : 'ok  '}  ${id.padEnd(26)} JS+CSS with ${language.lang} ${(code / 1024).toFixed(1).padStart(6)} kB gz of ${BUDGET_BYTES / 1024} kB   (fonts, not blocking: ${(fonts / 1024).toFixed(0)} kB)`);
+  rows.push(`${over ? 'OVER' : 'ok  '}  ${id.padEnd(26)} JS+CSS with ${language.lang} ${(code / 1024).toFixed(1).padStart(6)} kB gz of ${budget / 1024} kB   (fonts, not blocking: ${(fonts / 1024).toFixed(0)} kB)`);
 }
 console.log(`bundle budget (first load of the attendee pages):\n${rows.join('\n')}`);
 process.exit(failed ? 1 : 0);

@@ -11,6 +11,8 @@ declare global {
       code?: ClientErrorCode;
       /** What could not be found, for a precise message. */
       what?: 'event' | 'session';
+      /** A staff member invited for another session: the address of their own page there. */
+      ownPage?: string;
     }
     interface Locals {
       /** The interface language picked by hooks.server.ts for this request. */

@@ -1,6 +1,15 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Lang } from '@jisr/protocol/common';
 import type { Handle } from '@sveltejs/kit';
 import { dirOf } from '$lib/i18n/catalog.js';
-import { LANG_COOKIE, LANG_COOKIE_MAX_AGE, negotiateLang } from '$lib/i18n/negotiate.js';
+import { withFramePolicy } from '$lib/server/frame-policy.js';
+import { earlyRequests } from '$lib/server/early-requests.js';
+import { LANG_COOKIE, LANG_COOKIE_MAX_AGE, negotiateLang, remembersQueryLang } from '$lib/i18n/negotiate.js';
+import { provideServerLang } from '$lib/i18n/page-lang.js';
+
+/** The language of the request being rendered, for the root layout's load (lib/i18n/page-lang.ts). */
+const requestLang = new AsyncLocalStorage<Lang>();
+provideServerLang(() => requestLang.getStore());
 
 /**
  * Picks the interface language before anything renders (`?lang=`, then the cookie, then
@@ -13,20 +22,25 @@ export const handle: Handle = async ({ event, resolve }) => {
     cookie: event.cookies.get(LANG_COOKIE),
     acceptLanguage: event.request.headers.get('accept-language'),
   });
-  if (fromQuery) {
+  // A wall's `?lang=` is the room's language, not this browser's choice: not remembered.
+  if (fromQuery && remembersQueryLang(event.url.pathname)) {
     event.cookies.set(LANG_COOKIE, lang, {
       path: '/',
       maxAge: LANG_COOKIE_MAX_AGE,
       sameSite: 'lax',
       // The language switcher rewrites it from the page.
       httpOnly: false,
-      // Not a secret, and adapter-node reports https unless ORIGIN is set: a Secure cookie
-      // would be dropped by browsers on a venue's plain-http LAN address.
-      secure: false,
+      // Secure where the public address is https (the server sets ORIGIN from PUBLIC_URL);
+      // on a venue's plain-http LAN address a Secure cookie would be dropped.
+      secure: event.url.protocol === 'https:',
     });
   }
   event.locals.lang = lang;
-  return resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%jisr.lang%', lang).replace('%jisr.dir%', dirOf(lang)),
-  });
+  const response = await requestLang.run(lang, () =>
+    resolve(event, {
+      transformPageChunk: ({ html }) =>
+        html.replace('%jisr.lang%', lang).replace('%jisr.dir%', dirOf(lang)).replace('%jisr.preload%', earlyRequests(event.url.pathname)),
+    }),
+  );
+  return withFramePolicy(event.url.pathname, response);
 };

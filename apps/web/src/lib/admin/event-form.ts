@@ -130,7 +130,8 @@ export function createRequest(values: EventFormValues): EventCreateRequest {
 export function patchRequest(event: Event, values: EventFormValues): EventPatchRequest {
   const next = createRequest(values);
   const patch: EventPatchRequest = {};
-  if (next.code.toUpperCase() !== event.code) patch.code = next.code;
+  const code = values.code.trim();
+  if (code.toUpperCase() !== event.code) patch.code = code;
   if (JSON.stringify(next.title) !== JSON.stringify(event.title)) patch.title = next.title;
   if (JSON.stringify(next.description) !== JSON.stringify(event.description)) patch.description = next.description ?? {};
   if (next.timeZone !== event.timeZone) patch.timeZone = next.timeZone;

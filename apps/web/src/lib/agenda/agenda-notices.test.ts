@@ -30,14 +30,23 @@ describe('AgendaNotices', () => {
     notices.stop();
   });
 
-  it('lets a notice about an unstarred session fade, and keeps a starred one until dismissed', () => {
+  it('lets a notice about an unstarred session fade after 30 s, and a starred one after two minutes (issue 25)', () => {
     vi.useFakeTimers();
     const notices = new AgendaNotices();
     notices.push(change('a', { delayMinutes: 5 }), false);
     notices.push(change('b', { delayMinutes: 5 }), true);
     vi.advanceTimersByTime(60_000);
     expect(notices.list.map((notice) => notice.change.after.id)).toEqual(['b']);
-    notices.dismiss(notices.list[0]?.id ?? 0);
+    vi.advanceTimersByTime(60_000);
+    expect(notices.list).toEqual([]);
+  });
+
+  it('tells about the session on screen without calling it starred, and lets it fade (issue 25)', () => {
+    vi.useFakeTimers();
+    const notices = new AgendaNotices();
+    notices.push(change('a', { status: 'live' }), { starred: false, viewing: true });
+    expect(notices.list.map((notice) => [notice.change.kind, notice.starred])).toEqual([['started', false]]);
+    vi.advanceTimersByTime(30_000);
     expect(notices.list).toEqual([]);
   });
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import en from '$lib/i18n/messages/en.js';
+import { dictionaries } from '$lib/i18n/dictionaries.js';
 import { translate } from '$lib/i18n/translate.js';
 import { isNoticeworthy, noticeText, scheduleChange, type NoticeWords } from './schedule-change.js';
 import { testSession } from './test-sessions.js';
+
+const { en } = dictionaries;
 
 const panel = testSession({ id: 'p2', kind: 'panel', title: { en: 'Panel 2' } });
 

@@ -114,9 +114,27 @@ const ImportResult: Schema<AgendaImportResult> = {
   },
 };
 
-/** `POST /api/events/:id/agenda.csv[?dryRun=1]`: checks (and without dryRun, imports) a CSV. */
-export function importAgendaCsv(fetchFn: Fetch, token: string, eventId: string, csv: string, dryRun: boolean): Promise<Result<AgendaImportResult>> {
-  return callApi(fetchFn, `/api/events/${id(eventId)}/agenda.csv${dryRun ? '?dryRun=1' : ''}`, ImportResult, {
+/** The organizer's answers to the import's "did you mean…?": names as in the file, to map to the existing one or to create. */
+export interface ImportNameChoices {
+  use: readonly string[];
+  create: readonly string[];
+}
+
+/** `POST /api/events/:id/agenda.csv[?dryRun=1][&use=…][&create=…]`: checks (and without dryRun, imports) a CSV. */
+export function importAgendaCsv(
+  fetchFn: Fetch,
+  token: string,
+  eventId: string,
+  csv: string,
+  dryRun: boolean,
+  choices: ImportNameChoices = { use: [], create: [] },
+): Promise<Result<AgendaImportResult>> {
+  const query = new URLSearchParams();
+  if (dryRun) query.set('dryRun', '1');
+  for (const name of choices.use) query.append('use', name);
+  for (const name of choices.create) query.append('create', name);
+  const search = query.size > 0 ? `?${query.toString()}` : '';
+  return callApi(fetchFn, `/api/events/${id(eventId)}/agenda.csv${search}`, ImportResult, {
     method: 'POST',
     headers: { 'content-type': 'text/csv; charset=utf-8', ...bearer(token) },
     body: csv,
@@ -124,7 +142,7 @@ export function importAgendaCsv(fetchFn: Fetch, token: string, eventId: string, 
 }
 
 /** A DELETE answered `204 No Content`. */
-async function callNoContent(fetchFn: Fetch, path: string, token: string): Promise<Result<null>> {
+export async function callNoContent(fetchFn: Fetch, path: string, token: string): Promise<Result<null>> {
   let response: Response;
   try {
     response = await fetchFn(path, { method: 'DELETE', headers: { accept: 'application/json', ...bearer(token) } });

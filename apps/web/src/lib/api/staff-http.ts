@@ -2,6 +2,7 @@ import {
   Invite,
   InviteAcceptResponse,
   InviteCreateResponse,
+  InviteLookup,
   LoginResponse,
   RefreshResponse,
   StaffMe,
@@ -79,6 +80,11 @@ export function revokeInvite(fetchFn: Fetch, token: string, inviteId: string): P
 /** `POST /api/invites/accept`: trades the link's secret and a name for a staff token. */
 export function acceptInvite(fetchFn: Fetch, request: InviteAcceptRequest): Promise<Result<InviteAcceptResponse>> {
   return callApi(fetchFn, '/api/invites/accept', InviteAcceptResponse, jsonBody(request));
+}
+
+/** `POST /api/invites/lookup`: what a link is for (event, role, who it was made for), before accepting it. */
+export function lookupInvite(fetchFn: Fetch, token: string): Promise<Result<InviteLookup>> {
+  return callApi(fetchFn, '/api/invites/lookup', InviteLookup, jsonBody({ token }));
 }
 
 /** `GET /api/sessions/:id/questions.csv`: the file itself (not JSON), for a download. */

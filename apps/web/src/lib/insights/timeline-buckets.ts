@@ -5,6 +5,8 @@ export interface TimelineBucket {
   start: string;
   live: number;
   joins: number;
+  /** Reactions tapped in the bucket, summed. */
+  reactions: number;
 }
 
 /** Bucket sizes a chart may use, in minutes: round numbers people read on a clock. */
@@ -25,6 +27,7 @@ export function bucketTimeline(points: readonly TimelinePoint[], maxBuckets = 48
       start: first.minute,
       live: Math.max(...slice.map((point) => point.live)),
       joins: slice.reduce((sum, point) => sum + point.joins, 0),
+      reactions: slice.reduce((sum, point) => sum + point.reactions, 0),
     });
   }
   return { minutes, buckets };
@@ -36,4 +39,22 @@ export function niceMax(max: number): number {
   const power = 10 ** Math.floor(Math.log10(max));
   for (const step of [1, 2, 5, 10]) if (step * power >= max) return step * power;
   return 10 * power;
+}
+
+/**
+ * The values marked on the people axis: 0, the top and the middle, whole people only (a
+ * chart topping at 1 or 5 shows no "0.5" or "2.5" person).
+ * @example axisTicks(10) // [0, 5, 10]
+ */
+export function axisTicks(top: number): number[] {
+  return [...new Set([0, top / 2, top])].filter((value) => Number.isInteger(value));
+}
+
+/**
+ * How a bucket's start is labelled on a timeline's axis and in its table: the event's clock
+ * (hours and minutes), with the weekday once the buckets span more than one day.
+ */
+export function bucketLabels(buckets: readonly TimelineBucket[], intl: string, timeZone: string): Intl.DateTimeFormat {
+  const multiDay = buckets.length > 1 && (buckets.at(-1)?.start.slice(0, 10) ?? '') !== (buckets[0]?.start.slice(0, 10) ?? '');
+  return new Intl.DateTimeFormat(intl, { timeZone, hour: '2-digit', minute: '2-digit', ...(multiDay ? { weekday: 'short' as const } : {}) });
 }

@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { makeQuestion as q } from '$lib/test/questions.js';
 import { ACTION_KEYS, actionFor, isTypingTarget, shortcutFor, SHORTCUTS, type KeyPress } from './shortcuts.js';
 
+/** A key as a US layout types it: its physical code follows from the character. */
+const CODES: Record<string, string> = { '?': 'Slash', ArrowDown: 'ArrowDown', ArrowUp: 'ArrowUp', Enter: 'Enter' };
+const codeOf = (key: string): string => CODES[key] ?? `Key${key.toUpperCase()}`;
+
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key,
+  code: codeOf(key),
+  shiftKey: key === '?',
   ctrlKey: false,
   metaKey: false,
   altKey: false,
@@ -29,6 +35,20 @@ describe('shortcutFor', () => {
 
   it('works with Caps Lock on', () => {
     expect(shortcutFor(press('A'))).toBe('approve');
+  });
+
+  it('matches the physical key, so an Arabic layout works', () => {
+    // On an Arabic keyboard the keys marked A, J and D type these letters.
+    expect(shortcutFor(press('ش', { code: 'KeyA' }))).toBe('approve');
+    expect(shortcutFor(press('ت', { code: 'KeyJ' }))).toBe('next');
+    expect(shortcutFor(press('ي', { code: 'KeyD' }))).toBe('answer');
+    expect(shortcutFor(press('؟', { code: 'Slash', shiftKey: true }))).toBe('help');
+    // And a layout that types "a" on another key does not approve with it.
+    expect(shortcutFor(press('a', { code: 'KeyQ' }))).toBeNull();
+  });
+
+  it('leaves Shift with a letter alone (typed capitals, the browser’s own uses)', () => {
+    expect(shortcutFor(press('A', { shiftKey: true }))).toBeNull();
   });
 
   it('ignores other keys and the browser’s own shortcuts', () => {

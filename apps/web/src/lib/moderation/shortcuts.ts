@@ -17,23 +17,30 @@ export const SHORTCUTS: readonly { command: ShortcutCommand; keys: readonly stri
   { command: 'help', keys: ['?'] },
 ];
 
-const BY_KEY: Readonly<Record<string, ShortcutCommand>> = {
-  j: 'next',
+/**
+ * Physical keys (`KeyboardEvent.code`), not characters: on an Arabic (or Cyrillic, Greek...)
+ * layout the key marked A types "ش", and a shortcut matched on characters could never be
+ * pressed. The letters are those of a US layout, as the help and the buttons show them.
+ */
+const BY_CODE: Readonly<Record<string, ShortcutCommand>> = {
+  KeyJ: 'next',
   ArrowDown: 'next',
-  k: 'previous',
+  KeyK: 'previous',
   ArrowUp: 'previous',
-  a: 'approve',
-  r: 'reject',
-  p: 'togglePin',
-  d: 'answer',
-  e: 'archive',
-  u: 'restore',
-  '?': 'help',
+  KeyA: 'approve',
+  KeyR: 'reject',
+  KeyP: 'togglePin',
+  KeyD: 'answer',
+  KeyE: 'archive',
+  KeyU: 'restore',
 };
 
 /** What a keyboard event needs to say for a decision (a KeyboardEvent has all of it). */
 export interface KeyPress {
   key: string;
+  /** The physical key (`KeyA`, `Slash`, `ArrowDown`), whatever the layout types with it. */
+  code: string;
+  shiftKey: boolean;
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
@@ -62,14 +69,18 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 
 /**
  * The command for a key press, or null: nothing while typing (an "a" in the reply box is a
- * letter), nothing with Ctrl, Cmd or Alt (the browser's own shortcuts stay theirs).
- * Letters work in either case, so Caps Lock does not turn the shortcuts off.
+ * letter), nothing with Ctrl, Cmd or Alt (the browser's own shortcuts stay theirs). Matched
+ * by physical key, so Caps Lock and the keyboard layout change nothing; "?" is also taken
+ * as typed, for layouts where it is not Shift and the slash key.
+ * The page listens only on the question list (WCAG 2.1.4: the keys act only where focus is
+ * in the list, and moderators can turn them off).
  */
 export function shortcutFor(press: KeyPress): ShortcutCommand | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   if (isTypingTarget(press.target)) return null;
-  const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
-  return BY_KEY[key] ?? null;
+  if (press.key === '?' || (press.code === 'Slash' && press.shiftKey)) return 'help';
+  if (press.shiftKey && press.code.startsWith('Key')) return null;
+  return BY_CODE[press.code] ?? null;
 }
 
 /** The key of each moderation action, shown on its button (pin and unpin share one: it toggles). */

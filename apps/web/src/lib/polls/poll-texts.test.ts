@@ -1,6 +1,6 @@
 import type { Poll } from '@jisr/protocol/poll';
 import { describe, expect, it } from 'vitest';
-import { translationDrafts, translationsToSend, withTexts } from './poll-texts.js';
+import { isMachineDraft, translationDrafts, translationsToSend, withTexts } from './poll-texts.js';
 
 const poll: Poll = {
   id: 'p1',
@@ -47,5 +47,17 @@ describe('translation fields of the poll form', () => {
   it('say which language lacks a label', () => {
     const drafts = { ar: { prompt: 'أين؟', options: ['مدريد'] } };
     expect(translationsToSend(drafts, ['ar'], [0, 1])).toEqual({ ok: false, incomplete: 'ar' });
+  });
+});
+
+describe('isMachineDraft', () => {
+  const machine = { prompt: '¿Qué ciudad?', options: ['Madrid', 'París'], by: 'machine' as const, engine: 'apertium' };
+
+  it('marks a translation field that holds the engine’s draft, and no longer once a word changed', () => {
+    expect(isMachineDraft({ prompt: '¿Qué ciudad?', options: ['Madrid', 'París'] }, machine)).toBe(true);
+    expect(isMachineDraft({ prompt: '¿Qué ciudad?', options: ['Madrid', 'Paris'] }, machine)).toBe(false);
+    expect(isMachineDraft({ prompt: '¿Qué ciudad?', options: ['Madrid', 'París'] }, { ...machine, by: 'human' })).toBe(false);
+    // Stored before `by` existed: a moderator's.
+    expect(isMachineDraft({ prompt: '¿Qué ciudad?', options: ['Madrid', 'París'] }, { prompt: '¿Qué ciudad?', options: ['Madrid', 'París'] })).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
-import type { LocalizedPoll } from '@jisr/core/translations';
+import { pollTranslationBy, type LocalizedPoll } from '@jisr/core/translations';
 import { LANGS, type Lang } from '@jisr/protocol/common';
-import type { Poll, PollTranslations } from '@jisr/protocol/poll';
+import type { Poll, PollTranslation, PollTranslations } from '@jisr/protocol/poll';
 
 /**
  * The poll with its prompt and option labels as `texts` give them: what the ballot and the
@@ -48,4 +48,14 @@ export function translationsToSend(drafts: Partial<Record<Lang, TranslationDraft
     translations[lang] = { prompt, options };
   }
   return { ok: true, translations };
+}
+
+/**
+ * Is the form's translation still the engine's draft (issue 20): the poll has a machine
+ * translation in that language and the fields hold exactly it? The form marks those; once
+ * the moderator changes a word, it is theirs (the server says `by: 'human'` on save).
+ */
+export function isMachineDraft(draft: TranslationDraft | undefined, translation: PollTranslation | undefined): boolean {
+  if (!draft || !translation || pollTranslationBy(translation) !== 'machine') return false;
+  return draft.prompt.trim() === translation.prompt && translation.options.every((label, at) => (draft.options[at]?.trim() ?? '') === label);
 }

@@ -1,6 +1,6 @@
 import type { Poll, Tally } from '@jisr/protocol/poll';
 import { describe, expect, it } from 'vitest';
-import { activePoll, barRows, cloudWords, moveItem, percent, rankRows, ratingRows, secondsLeft } from './poll-view.js';
+import { barRows, cardPoll, closedPolls, openPoll, cloudWords, moveItem, percent, rankRows, ratingRows, secondsLeft } from './poll-view.js';
 
 function poll(id: string, overrides: Partial<Poll> = {}): Poll {
   return {
@@ -29,27 +29,35 @@ const tally = (counts: Record<string, number>, total: number, extra: Partial<Tal
   ...extra,
 });
 
-describe('activePoll', () => {
-  it('prefers the open poll', () => {
-    const polls = [poll('p_1', { openedAt: '2026-12-05T09:00:00.000Z' }), poll('p_2', { state: 'open', openedAt: '2026-12-05T08:30:00.000Z' })];
-    expect(activePoll(polls, 'attendee')?.id).toBe('p_2');
+describe('openPoll and closedPolls', () => {
+  const polls = [
+    poll('p_1', { openedAt: '2026-12-05T08:10:00.000Z' }),
+    poll('p_2', { openedAt: '2026-12-05T08:30:00.000Z' }),
+    poll('p_3', { openedAt: '2026-12-05T08:40:00.000Z', settings: { results: 'hidden', allowChange: false, anonymous: true } }),
+    poll('p_4', { state: 'draft' }),
+    poll('p_5', { state: 'open', openedAt: '2026-12-05T08:50:00.000Z' }),
+  ];
+
+  it('finds the open poll alone, never a closed one in its place', () => {
+    expect(openPoll(polls)?.id).toBe('p_5');
+    expect(openPoll(polls.filter((item) => item.state !== 'open'))).toBeNull();
   });
 
-  it('falls back to the latest closed poll whose results the viewer may see', () => {
-    const polls = [
-      poll('p_1', { openedAt: '2026-12-05T08:10:00.000Z' }),
-      poll('p_2', { openedAt: '2026-12-05T08:20:00.000Z' }),
-      poll('p_3', { openedAt: '2026-12-05T08:30:00.000Z', settings: { results: 'hidden', allowChange: false, anonymous: true } }),
-      poll('p_4', { state: 'draft' }),
-    ];
-    expect(activePoll(polls, 'attendee')?.id).toBe('p_2');
-    // Speakers and staff see every result.
-    expect(activePoll(polls, 'speaker')?.id).toBe('p_3');
+  it("keeps a closed poll's card only while this phone's ballot for it stands refused", () => {
+    const closedOnly = polls.filter((item) => item.state !== 'open');
+    expect(cardPoll(polls, () => true)?.id).toBe('p_5');
+    expect(cardPoll(closedOnly, () => false)).toBeNull();
+    expect(cardPoll(closedOnly, (id) => id === 'p_1')?.id).toBe('p_1');
+    expect(cardPoll(closedOnly, (id) => id === 'p_1' || id === 'p_2')?.id).toBe('p_2');
+    // A draft never shows, refused or not.
+    expect(cardPoll(closedOnly, (id) => id === 'p_4')).toBeNull();
   });
 
-  it('is null without open or visible closed polls', () => {
-    expect(activePoll([poll('p_1', { state: 'draft' })], 'moderator')).toBeNull();
-    expect(activePoll([], 'attendee')).toBeNull();
+  it('lists the closed polls whose results the viewer may see, the latest opened first', () => {
+    expect(closedPolls(polls, 'attendee').map((item) => item.id)).toEqual(['p_2', 'p_1']);
+    // Speakers see every result, hidden ones included.
+    expect(closedPolls(polls, 'speaker').map((item) => item.id)).toEqual(['p_3', 'p_2', 'p_1']);
+    expect(closedPolls([], 'attendee')).toEqual([]);
   });
 });
 

@@ -14,23 +14,31 @@ export function canSeeResults(poll: Poll, role: Role): boolean {
   return resultsVisibleTo(poll, { role, eventId: '' });
 }
 
-function latest(poll: Poll): number {
+function openedAt(poll: Poll): number {
   return Date.parse(poll.openedAt ?? poll.createdAt);
 }
 
+/** The poll taking votes now, if any (the server keeps at most one open per session). */
+export function openPoll(polls: readonly Poll[]): Poll | null {
+  return polls.find((poll) => poll.state === 'open') ?? null;
+}
+
 /**
- * The poll the room should look at: the open one; else the most recently opened closed one
- * whose results this viewer may see; else none.
+ * The poll whose card the attendee sees: the open one; else the latest poll that closed
+ * while this phone's ballot for it waited offline and was refused (`refused(id)`), so the
+ * card stays to say why the vote didn't count, until the attendee dismisses it.
  */
-export function activePoll(polls: readonly Poll[], role: Role): Poll | null {
-  const open = polls.find((poll) => poll.state === 'open');
-  if (open) return open;
-  let best: Poll | null = null;
-  for (const poll of polls) {
-    if (poll.state !== 'closed' || !canSeeResults(poll, role)) continue;
-    if (!best || latest(poll) > latest(best)) best = poll;
-  }
-  return best;
+export function cardPoll(polls: readonly Poll[], refused: (pollId: string) => boolean): Poll | null {
+  return openPoll(polls) ?? [...polls].sort((a, b) => openedAt(b) - openedAt(a)).find((poll) => poll.state === 'closed' && refused(poll.id)) ?? null;
+}
+
+/**
+ * The closed polls whose results this viewer may see, the latest opened first: what the
+ * attendee's compact results card lists. A closed poll never takes the place of the open
+ * one or of the questions (DESIGN 4b): it waits here, folded, until someone looks.
+ */
+export function closedPolls(polls: readonly Poll[], role: Role): Poll[] {
+  return polls.filter((poll) => poll.state === 'closed' && canSeeResults(poll, role)).sort((a, b) => openedAt(b) - openedAt(a));
 }
 
 /** `items` with the one at `from` moved by `step` (-1 up, +1 down); unchanged at the ends. */
@@ -121,7 +129,11 @@ export interface CloudWord {
 
 /** Word-cloud entries sized by count, most said first. */
 export function cloudWords(tally: Tally | undefined, limit = 40): CloudWord[] {
-  const words = [...(tally?.words ?? [])].sort((a, b) => b.count - a.count).slice(0, limit);
+  return scaledWords([...(tally?.words ?? [])].sort((a, b) => b.count - a.count).slice(0, limit));
+}
+
+/** Words sized by count among themselves: the least said of them at 1, the most said at 3. */
+export function scaledWords(words: readonly { word: string; count: number }[]): CloudWord[] {
   const max = Math.max(1, ...words.map((word) => word.count));
   const min = Math.min(max, ...words.map((word) => word.count));
   return words.map((word) => ({

@@ -1,3 +1,4 @@
+import type { Stage } from '@jisr/protocol/stage';
 import type { Session } from '@jisr/protocol/event';
 import type { Poll, Tally } from '@jisr/protocol/poll';
 import type { SessionSnapshot } from '@jisr/protocol/session';
@@ -123,5 +124,24 @@ describe('tallies, ballots and acks (no seq)', () => {
     expect(created.polls).toHaveLength(1);
     const again = applyPollAcked(created, poll('p_1', 'open'));
     expect(again.polls[0]?.state).toBe('draft');
+  });
+});
+
+describe('the stage in the seq stream', () => {
+  it('starts at auto without a stage in the snapshot, and takes stage:update with its answers', () => {
+    const state = start(4);
+    expect(state.stage).toEqual({ kind: 'auto' });
+    const answers: Stage = { kind: 'answers', pollId: 'p_1', answerIds: ['a_1'] };
+    const next = applied(
+      applyChange(state, { type: 'stage-update', message: { sessionId: session.id, stage: answers, answers: [{ id: 'a_1', text: 'Rabat' }], seq: 5 } }),
+    );
+    expect(next.stage).toEqual(answers);
+    expect(next.stagedAnswers).toEqual([{ id: 'a_1', text: 'Rabat' }]);
+    expect(next.seq).toBe(5);
+  });
+
+  it('asks for a snapshot when a stage change skips a number', () => {
+    const outcome = applyChange(start(4), { type: 'stage-update', message: { sessionId: session.id, stage: { kind: 'blank' }, seq: 6 } });
+    expect(outcome.result).toBe('gap');
   });
 });

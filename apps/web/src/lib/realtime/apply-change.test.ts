@@ -189,3 +189,39 @@ describe('applyDeleted', () => {
     expect(after.seq).toBe(4);
   });
 });
+
+describe('a question merged into another (question:remove with intoId)', () => {
+  it('moves "my question" and the vote mark to the question that stayed, and leaves others alone', () => {
+    const start = { ...stateFromSnapshot(snapshot(3, [question('q_1', 2), question('q_2', 1)], ['q_2'])), myQuestionIds: new Set(['q_2']) };
+    const merged = applied(applyChange(start, { type: 'question-remove', message: { questionId: 'q_2', sessionId: session.id, seq: 4, intoId: 'q_1' } }));
+    expect(merged.questions.map((q) => q.id)).toEqual(['q_1']);
+    expect([...merged.myQuestionIds].sort()).toEqual(['q_1', 'q_2']);
+    expect([...merged.myVotes].sort()).toEqual(['q_1', 'q_2']);
+
+    const stranger = stateFromSnapshot(snapshot(3, [question('q_1', 2), question('q_2', 1)]));
+    const unchanged = applied(applyChange(stranger, { type: 'question-remove', message: { questionId: 'q_2', sessionId: session.id, seq: 4, intoId: 'q_1' } }));
+    expect(unchanged.myQuestionIds.size).toBe(0);
+    expect(unchanged.myVotes.size).toBe(0);
+  });
+});
+
+describe('an unmerge of the viewer’s question (question:upsert of one merged away)', () => {
+  it('asks for a fresh snapshot, merged while watching or before the page opened; other questions apply as usual', () => {
+    const start = { ...stateFromSnapshot(snapshot(3, [question('q_1', 2), question('q_2', 1)])), myQuestionIds: new Set(['q_2']) };
+    const merged = applied(applyChange(start, { type: 'question-remove', message: { questionId: 'q_2', sessionId: session.id, seq: 4, intoId: 'q_1' } }));
+    // The kept question loses the variant first: an ordinary change.
+    const kept = applied(applyChange(merged, { type: 'question-upsert', message: { question: question('q_1', 2), seq: 5 } }));
+    expect(applyChange(kept, { type: 'question-upsert', message: { question: question('q_2', 1), seq: 6 } })).toEqual({ result: 'gap' });
+
+    // A page opened after the merge: the snapshot names the merged-away question.
+    const opened = stateFromSnapshot({ ...snapshot(4, [question('q_1', 2)]), myQuestionIds: ['q_1'], myMergedQuestionIds: ['q_2'] });
+    expect(applyChange(opened, { type: 'question-upsert', message: { question: question('q_2', 1), seq: 5 } })).toEqual({ result: 'gap' });
+    // The fresh snapshot after the unmerge says whose is which.
+    const fresh = stateFromSnapshot({ ...snapshot(6, [question('q_1', 1), question('q_2', 1)]), myQuestionIds: ['q_2'], myMergedQuestionIds: [] });
+    expect([...fresh.myQuestionIds]).toEqual(['q_2']);
+    expect(applied(applyChange(fresh, { type: 'question-upsert', message: { question: question('q_2', 2), seq: 7 } })).questions).toHaveLength(2);
+
+    const stranger = stateFromSnapshot(snapshot(4, [question('q_1', 2)]));
+    expect(applied(applyChange(stranger, { type: 'question-upsert', message: { question: question('q_2', 1), seq: 5 } })).questions).toHaveLength(2);
+  });
+});

@@ -1,9 +1,12 @@
+import type { Mute, ReactionCounts } from '@jisr/protocol/audience';
 import type { Session } from '@jisr/protocol/event';
+import type { Feedback, FeedbackSummary } from '@jisr/protocol/feedback';
 import type { AgendaUpdate, PollRemove, PollUpsert, QuestionRemove, QuestionUpsert } from '@jisr/protocol/events';
 import type { Ballot, Poll, Tally } from '@jisr/protocol/poll';
 import type { Question, QuestionVoteResult } from '@jisr/protocol/question';
 import type { Role } from '@jisr/protocol/roles';
 import type { SessionSnapshot } from '@jisr/protocol/session';
+import type { Stage, StagedAnswer, StageUpdate } from '@jisr/protocol/stage';
 
 /**
  * What one viewer knows of one session, rebuilt from a `session:join` snapshot and moved
@@ -20,12 +23,30 @@ export interface QaState {
   questionSeq: Readonly<Record<string, number>>;
   myVotes: ReadonlySet<string>;
   myQuestionIds: ReadonlySet<string>;
+  /**
+   * Questions merged into others that this viewer asked (the snapshot's) or asked or voted for
+   * (merged while watching). Whose is which once one comes back (an unmerge) only the server
+   * knows, so its return asks for a fresh snapshot.
+   */
+  followedMerges?: ReadonlySet<string>;
   /** The session's polls this viewer may see (drafts only for staff), in creation order. */
   polls: readonly Poll[];
   /** The latest tally of each poll whose results this viewer may see. */
   tallies: Readonly<Record<string, Tally>>;
   /** The viewer's own ballots, by poll id. */
   myBallots: Readonly<Record<string, Ballot>>;
+  /** What the moderator put on the room screen (`auto` until directed; core's resolveStage reads it). */
+  stage: Stage;
+  /** The texts of the open-text answers on stage, when the stage is `answers`. */
+  stagedAnswers: readonly StagedAnswer[];
+  /** Attendees: their own feedback on the session (the snapshot's, then their last acked give). */
+  myFeedback?: Feedback;
+  /** Organizers and the session's speakers, once it ended: its feedback summed up. */
+  feedback?: FeedbackSummary;
+  /** Staff and speakers: the session's reactions so far, by kind (the snapshot's, then every burst added). */
+  reactions?: ReactionCounts;
+  /** Staff: the mutes that hold in this session (kept current by `participant:muted` / `unmuted`). */
+  mutes?: readonly Mute[];
 }
 
 /** A numbered change pushed by the server for a session. */
@@ -34,14 +55,15 @@ export type SessionChange =
   | { type: 'question-remove'; message: QuestionRemove }
   | { type: 'session-update'; message: AgendaUpdate }
   | { type: 'poll-upsert'; message: PollUpsert }
-  | { type: 'poll-remove'; message: PollRemove };
+  | { type: 'poll-remove'; message: PollRemove }
+  | { type: 'stage-update'; message: StageUpdate };
 
 export type ApplyOutcome =
   /** The change was the next one: here is the new state. */
   | { result: 'applied'; state: QaState }
   /** Already included (seq <= current) or about another session: nothing to do. */
   | { result: 'ignored' }
-  /** At least one change was missed: only a fresh snapshot can repair the state. */
+  /** At least one change was missed, or one only a fresh snapshot can apply (an unmerge of the viewer's question). */
   | { result: 'gap' };
 
 export function stateFromSnapshot(snapshot: SessionSnapshot): QaState {
@@ -53,10 +75,22 @@ export function stateFromSnapshot(snapshot: SessionSnapshot): QaState {
     questionSeq: Object.fromEntries(snapshot.questions.map((question) => [question.id, snapshot.seq])),
     myVotes: new Set(snapshot.myVotes),
     myQuestionIds: new Set(snapshot.myQuestionIds),
+    ...(snapshot.myMergedQuestionIds?.length ? { followedMerges: new Set(snapshot.myMergedQuestionIds) } : {}),
     polls: snapshot.polls,
     tallies: snapshot.tallies,
     myBallots: snapshot.myBallots,
+    stage: snapshot.stage ?? { kind: 'auto' },
+    stagedAnswers: snapshot.stagedAnswers ?? [],
+    ...(snapshot.myFeedback ? { myFeedback: snapshot.myFeedback } : {}),
+    ...(snapshot.feedback ? { feedback: snapshot.feedback } : {}),
+    ...(snapshot.reactions ? { reactions: snapshot.reactions } : {}),
+    ...(snapshot.mutes ? { mutes: snapshot.mutes } : {}),
   };
+}
+
+/** The attendee's feedback as the server acked it: the card shows it as theirs. */
+export function applyFeedback(state: QaState, feedback: Feedback): QaState {
+  return feedback.sessionId === state.session.id ? { ...state, myFeedback: feedback } : state;
 }
 
 export function changeSessionId(change: SessionChange): string {
@@ -70,6 +104,7 @@ export function changeSessionId(change: SessionChange): string {
     case 'poll-upsert':
       return change.message.poll.sessionId;
     case 'poll-remove':
+    case 'stage-update':
       return change.message.sessionId;
   }
 }
@@ -92,6 +127,8 @@ export function applyChange(state: QaState, change: SessionChange): ApplyOutcome
   switch (change.type) {
     case 'question-upsert': {
       const { question } = change.message;
+      // Unmerged: "my question" and the vote marks go back to where they were, which a snapshot says.
+      if (state.followedMerges?.has(question.id)) return { result: 'gap' };
       return {
         result: 'applied',
         state: {
@@ -103,11 +140,11 @@ export function applyChange(state: QaState, change: SessionChange): ApplyOutcome
       };
     }
     case 'question-remove': {
-      const { questionId } = change.message;
+      const { questionId, intoId } = change.message;
       return {
         result: 'applied',
         state: {
-          ...state,
+          ...followMerge(state, questionId, intoId),
           seq,
           questions: state.questions.filter((question) => question.id !== questionId),
           questionSeq: { ...state.questionSeq, [questionId]: seq },
@@ -120,7 +157,26 @@ export function applyChange(state: QaState, change: SessionChange): ApplyOutcome
       return { result: 'applied', state: { ...upsertPoll(state, change.message.poll), seq } };
     case 'poll-remove':
       return { result: 'applied', state: { ...withoutPoll(state, change.message.pollId), seq } };
+    case 'stage-update':
+      return { result: 'applied', state: { ...state, seq, stage: change.message.stage, stagedAnswers: change.message.answers ?? [] } };
   }
+}
+
+/**
+ * A question merged into another (`intoId`): its author and voters follow the one that
+ * stayed, so "my question" and the vote mark move there (the server counts them there too).
+ */
+function followMerge(state: QaState, questionId: string, intoId: string | undefined): QaState {
+  if (intoId === undefined) return state;
+  const mine = state.myQuestionIds.has(questionId);
+  const voted = state.myVotes.has(questionId);
+  if (!mine && !voted) return state;
+  return {
+    ...state,
+    myQuestionIds: mine ? new Set(state.myQuestionIds).add(intoId) : state.myQuestionIds,
+    myVotes: voted ? new Set(state.myVotes).add(intoId) : state.myVotes,
+    followedMerges: new Set(state.followedMerges).add(questionId),
+  };
 }
 
 function omit<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {

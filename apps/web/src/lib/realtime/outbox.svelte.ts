@@ -6,6 +6,7 @@ import {
   itemTarget,
   parseItems,
   serializeItems,
+  type ExtraItemParser,
   type OutboxFailure,
   type OutboxItem,
 } from './outbox.js';
@@ -45,10 +46,11 @@ export class Outbox {
   #retryMs = FIRST_RETRY_MS;
   #stopped = false;
 
-  constructor(key: string | null = null, storage: OutboxStorage | null = null) {
+  /** `extra` reads stored items of kinds the session pages never keep (see ExtraItemParser). */
+  constructor(key: string | null = null, storage: OutboxStorage | null = null, extra?: ExtraItemParser) {
     this.#key = key;
     this.#storage = storage;
-    if (key && storage) this.items = parseItems(readStorage(storage, key));
+    if (key && storage) this.items = parseItems(readStorage(storage, key), extra);
   }
 
   /** Keeps an item (replacing an older vote or ballot on the same thing) and forgets its old failure. */
@@ -77,6 +79,17 @@ export class Outbox {
   ballotFor(pollId: string): Ballot | undefined {
     const item = this.items.find((entry) => entry.kind === 'ballot' && entry.input.pollId === pollId);
     return item?.kind === 'ballot' ? item.input.ballot : undefined;
+  }
+
+  /** The feedback on a session that is waiting to be sent, if any. */
+  feedbackFor(sessionId: string): Extract<OutboxItem, { kind: 'feedback' }>['input'] | undefined {
+    const item = this.items.find((entry) => entry.kind === 'feedback' && entry.input.sessionId === sessionId);
+    return item?.kind === 'feedback' ? item.input : undefined;
+  }
+
+  /** The last refusal of a session's feedback. */
+  feedbackFailure(sessionId: string): OutboxFailure | undefined {
+    return this.failures.find((failure) => itemTarget(failure.item) === `feedback:${sessionId}`);
   }
 
   /** The last refusal of a question's vote or a poll's ballot. */
@@ -145,6 +158,10 @@ export class Outbox {
     const current = this.items.some((entry) => entry.id === item.id);
     this.#setItems(this.items.filter((entry) => entry.id !== item.id));
     if (!result.ok && current) this.failures = [...this.failures, { item, error: result.error }];
+    // The same question taken later (sent again once the limit allowed): its refusal is history.
+    if (result.ok && item.kind === 'ask') {
+      this.failures = this.failures.filter((failure) => failure.item.kind !== 'ask' || failure.item.input.text !== item.input.text);
+    }
   }
 
   #scheduleRetry(send: SendItem): void {

@@ -1,6 +1,6 @@
 import type { Result } from '$lib/api/client-error.js';
 import { describe, expect, it } from 'vitest';
-import { askItem, ballotItem, enqueue, isDefinitive, outboxKey, parseItems, serializeItems, voteItem, type OutboxItem } from './outbox.js';
+import { askItem, ballotItem, enqueue, feedbackItem, isDefinitive, outboxKey, parseItems, serializeItems, voteItem, type OutboxItem } from './outbox.js';
 import { Outbox, type OutboxStorage } from './outbox.svelte.js';
 
 const AT = new Date('2026-12-05T09:00:00.000Z');
@@ -58,6 +58,20 @@ describe('enqueue: one entry per thing the attendee did', () => {
     ]);
     items = enqueue(enqueue(items, ballot('p_1', 'o1', CLIENT_A)), ballot('p_1', 'o2', CLIENT_B));
     expect(items.filter((item) => item.kind === 'ballot').map((item) => item.id)).toEqual([CLIENT_B]);
+  });
+
+  it('keeps only the newest feedback on a session, once per clientId, and parses it back', () => {
+    const feedback = (sessionId: string, rating: number, clientId: string) => feedbackItem({ sessionId, rating, clientId }, AT);
+    let items = enqueue([], feedback('s_1', 3, CLIENT_A));
+    items = enqueue(items, feedback('s_1', 3, CLIENT_A));
+    items = enqueue(items, feedback('s_2', 5, CLIENT_C));
+    items = enqueue(items, feedback('s_1', 4, CLIENT_B));
+    expect(items.map((item) => [item.kind, item.id])).toEqual([
+      ['feedback', CLIENT_C],
+      ['feedback', CLIENT_B],
+    ]);
+    expect(parseItems(serializeItems(items))).toEqual(items);
+    expect(parseItems(JSON.stringify([{ kind: 'feedback', input: { sessionId: 's_1', rating: 9, clientId: CLIENT_A }, at: AT.toISOString() }]))).toEqual([]);
   });
 });
 
@@ -151,6 +165,23 @@ describe('flush: only a server answer takes an item out', () => {
     await outbox.flush(scripted(closed).send);
     outbox.dismiss(CLIENT_C);
     expect(outbox.failures).toEqual([]);
+  });
+
+  it('forgets a refused ask once the same question is taken on a later send (issue 25)', async () => {
+    const outbox = new Outbox();
+    const limited: Result<unknown> = { ok: false, error: { code: 'rate_limited', message: 'slow down', details: { retryAfterSeconds: 42 } } };
+    outbox.add(ask(CLIENT_A, 'Et le budget ?'));
+    outbox.add(ask(CLIENT_B, 'Autre chose'));
+    await outbox.flush(scripted(limited, limited).send);
+    expect(outbox.items).toEqual([]);
+    expect(outbox.failures.map((failure) => [failure.item.id, failure.error.details?.retryAfterSeconds])).toEqual([
+      [CLIENT_A, 42],
+      [CLIENT_B, 42],
+    ]);
+    // Typed again (a new clientId) and accepted: only the other refusal is left.
+    outbox.add(ask(CLIENT_C, 'Et le budget ?'));
+    await outbox.flush(scripted(ok).send);
+    expect(outbox.failures.map((failure) => failure.item.id)).toEqual([CLIENT_B]);
   });
 
   it('does not blame the attendee for a choice they replaced while it was on the wire', async () => {

@@ -1,16 +1,20 @@
 import type { ClientError, Result } from '$lib/api/client-error.js';
+import { FeedbackGiveInput } from '@jisr/protocol/feedback';
 import { PollVoteInput } from '@jisr/protocol/poll';
 import { QuestionAskInput, QuestionVoteInput } from '@jisr/protocol/question';
+import type { SurveyAnswerInput } from '@jisr/protocol/survey-answer';
 
 /**
- * What an attendee did that the server has not answered yet: an ask, an upvote or a ballot,
+ * What an attendee did that the server has not answered yet: an ask, an upvote, a ballot or feedback,
  * kept as the exact payload it will be sent with (asks and ballots with their clientId, so
  * the server applies a resend once). Pure rules; `outbox.svelte.ts` holds the live list.
  */
 export type OutboxItem =
   | { kind: 'ask'; id: string; input: QuestionAskInput; at: string }
   | { kind: 'vote'; id: string; input: QuestionVoteInput; at: string }
-  | { kind: 'ballot'; id: string; input: PollVoteInput; at: string };
+  | { kind: 'ballot'; id: string; input: PollVoteInput; at: string }
+  | { kind: 'feedback'; id: string; input: FeedbackGiveInput; at: string }
+  | { kind: 'survey'; id: string; input: SurveyAnswerInput; at: string };
 
 /** A send the server refused: shown to the attendee with its reason, no longer retried. */
 export interface OutboxFailure {
@@ -43,6 +47,10 @@ export function ballotItem(input: PollVoteInput, at: Date = new Date()): OutboxI
   return { kind: 'ballot', id: input.clientId, input, at: at.toISOString() };
 }
 
+export function feedbackItem(input: FeedbackGiveInput, at: Date = new Date()): OutboxItem {
+  return { kind: 'feedback', id: input.clientId, input, at: at.toISOString() };
+}
+
 /** What an item is about: one question's vote, one poll's ballot, one ask. */
 export function itemTarget(item: OutboxItem): string {
   switch (item.kind) {
@@ -52,6 +60,10 @@ export function itemTarget(item: OutboxItem): string {
       return `vote:${item.input.questionId}`;
     case 'ballot':
       return `ballot:${item.input.pollId}`;
+    case 'feedback':
+      return `feedback:${item.input.sessionId}`;
+    case 'survey':
+      return `survey:${item.input.surveyId}`;
   }
 }
 
@@ -85,7 +97,13 @@ export function isUnanswered(error: ClientError): boolean {
 }
 
 /** Parses what localStorage held; anything malformed (another version, a hand edit) is dropped. */
-export function parseItems(raw: string | null): OutboxItem[] {
+/**
+ * Reads an item of a kind the session pages never store (a survey answer): given by the outbox
+ * that keeps such items, so the session page's bundle carries no schema it never parses.
+ */
+export type ExtraItemParser = (kind: unknown, input: unknown, at: Date) => OutboxItem | null;
+
+export function parseItems(raw: string | null, extra?: ExtraItemParser): OutboxItem[] {
   if (!raw) return [];
   let parsed: unknown;
   try {
@@ -97,13 +115,13 @@ export function parseItems(raw: string | null): OutboxItem[] {
   if (!Array.isArray(parsed)) return [];
   let items: OutboxItem[] = [];
   for (const entry of parsed as unknown[]) {
-    const item = parseItem(entry);
+    const item = parseItem(entry, extra);
     if (item) items = enqueue(items, item);
   }
   return items;
 }
 
-function parseItem(entry: unknown): OutboxItem | null {
+function parseItem(entry: unknown, extra?: ExtraItemParser): OutboxItem | null {
   if (typeof entry !== 'object' || entry === null) return null;
   const { kind, input, at } = entry as Record<string, unknown>;
   if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return null;
@@ -121,8 +139,12 @@ function parseItem(entry: unknown): OutboxItem | null {
       const parsed = PollVoteInput.safeParse(input);
       return parsed.success ? ballotItem(parsed.data, when) : null;
     }
+    case 'feedback': {
+      const parsed = FeedbackGiveInput.safeParse(input);
+      return parsed.success ? feedbackItem(parsed.data, when) : null;
+    }
     default:
-      return null;
+      return extra ? extra(kind, input, when) : null;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Poll, Tally } from '@jisr/protocol/poll';
 import { describe, expect, it } from 'vitest';
 import { makeQuestion } from '$lib/test/questions.js';
-import { marksOf, roomNews, type RoomView } from './room-news.js';
+import { marksOf, pollNewsWords, roomNews, type RoomView } from './room-news.js';
 
 function poll(id: string, overrides: Partial<Poll> = {}): Poll {
   return {
@@ -55,7 +55,7 @@ describe('roomNews', () => {
     const before = marksOf(view({ polls: [poll('p_1')] }));
     const closed = poll('p_1', { state: 'closed' });
     expect(roomNews(before, view({ polls: [closed], tallies: { p_1: tally } }))).toEqual([
-      { kind: 'poll-results', poll: closed, leader: { label: 'Bruxelles', percent: 75 } },
+      { kind: 'poll-results', poll: closed, leader: { optionId: 'o_b', label: 'Bruxelles', percent: 75 } },
     ]);
     // Said once: the next change in the room does not repeat it.
     const after = marksOf(view({ polls: [closed], tallies: { p_1: tally } }));
@@ -71,5 +71,25 @@ describe('roomNews', () => {
     expect(roomNews(marksOf(view({ polls: [closed] })), view({ polls: [revealed] }))).toEqual([
       { kind: 'poll-results', poll: revealed, leader: null },
     ]);
+  });
+});
+
+describe('pollNewsWords', () => {
+  const translated = poll('p_9', {
+    lang: 'fr',
+    prompt: 'Où se retrouve-t-on ?',
+    translations: { ar: { prompt: 'أين نلتقي؟', options: ['الرباط', 'بروكسل'] }, nl: { prompt: 'Waar spreken we af?', options: ['Rabat', 'Brussel'] } },
+  });
+
+  it('reads a new poll in the phone’s language through the poll’s translation, not in the language it was written in', () => {
+    expect(pollNewsWords({ kind: 'poll-opened', poll: translated }, 'ar', ['fr'])).toEqual({ lang: 'ar', prompt: 'أين نلتقي؟', leader: null });
+    expect(pollNewsWords({ kind: 'poll-opened', poll: translated }, 'nl', ['fr']).prompt).toBe('Waar spreken we af?');
+  });
+
+  it('names the leading option in that language too, and falls back through the event order when there is no translation', () => {
+    const results = { kind: 'poll-results', poll: translated, leader: { optionId: 'o_b', label: 'Bruxelles', percent: 60 } } as const;
+    expect(pollNewsWords(results, 'ar', ['fr']).leader).toEqual({ label: 'بروكسل', percent: 60 });
+    expect(pollNewsWords(results, 'de', ['nl', 'fr'])).toMatchObject({ lang: 'nl', leader: { label: 'Brussel' } });
+    expect(pollNewsWords(results, 'de', ['fr'])).toMatchObject({ lang: 'fr', prompt: 'Où se retrouve-t-on ?', leader: { label: 'Bruxelles' } });
   });
 });

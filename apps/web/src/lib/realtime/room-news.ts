@@ -1,3 +1,5 @@
+import { localizePoll } from '@jisr/core/translations';
+import type { Lang } from '@jisr/protocol/common';
 import type { Poll, Tally } from '@jisr/protocol/poll';
 import type { Question } from '@jisr/protocol/question';
 import type { Role } from '@jisr/protocol/roles';
@@ -12,7 +14,7 @@ import { barRows, canSeeResults, hasOptions } from '$lib/polls/poll-view.js';
 export type RoomNews =
   | { kind: 'questions'; questions: readonly Question[] }
   | { kind: 'poll-opened'; poll: Poll }
-  | { kind: 'poll-results'; poll: Poll; leader: { label: string; percent: number } | null }
+  | { kind: 'poll-results'; poll: Poll; leader: { optionId: string; label: string; percent: number } | null }
   | { kind: 'poll-closed'; poll: Poll };
 
 /** What the room looked like when it was last announced. */
@@ -42,11 +44,30 @@ export function marksOf(view: RoomView): RoomMarks {
 }
 
 /** The option ahead, for a poll with options and at least one vote. */
-function leaderOf(poll: Poll, tally: Tally | undefined): { label: string; percent: number } | null {
+function leaderOf(poll: Poll, tally: Tally | undefined): { optionId: string; label: string; percent: number } | null {
   if (!hasOptions(poll.kind) || poll.kind === 'ranking' || !tally || tally.total === 0) return null;
   const rows = barRows(poll, tally);
   const top = rows.reduce<(typeof rows)[number] | null>((best, row) => (best === null || row.count > best.count ? row : best), null);
-  return top && top.count > 0 ? { label: top.label, percent: top.percent } : null;
+  return top && top.count > 0 ? { optionId: top.id, label: top.label, percent: top.percent } : null;
+}
+
+/**
+ * What a poll's news reads out, in the reader's language: the poll's translation into it
+ * when there is one, else the first of the event's fallbacks it has, else as written (the
+ * prompt and the leading option alike), and the language those words are in.
+ */
+export function pollNewsWords(
+  news: Exclude<RoomNews, { kind: 'questions' }>,
+  lang: Lang,
+  fallbacks: readonly Lang[],
+): { lang: Lang | undefined; prompt: string; leader: { label: string; percent: number } | null } {
+  const texts = localizePoll(news.poll, lang, fallbacks);
+  const leader = news.kind === 'poll-results' ? news.leader : null;
+  return {
+    lang: texts.lang,
+    prompt: texts.prompt,
+    leader: leader ? { label: texts.labels[leader.optionId] ?? leader.label, percent: leader.percent } : null,
+  };
 }
 
 /** The news between the marks of the last announcement (null: the first snapshot) and the room now. */

@@ -26,6 +26,8 @@ const state: QaState = {
   polls: [],
   tallies: {},
   myBallots: {},
+  stage: { kind: 'question', questionId: 'q_1' },
+  stagedAnswers: [],
 };
 
 describe('saved session state', () => {
@@ -36,6 +38,13 @@ describe('saved session state', () => {
     expect(restored?.state.myVotes.has('q_1')).toBe(true);
     expect(restored?.state.myQuestionIds.has('q_2')).toBe(true);
     expect(restored?.state.seq).toBe(7);
+    expect(restored?.state.stage).toEqual({ kind: 'question', questionId: 'q_1' });
+  });
+
+  it('reads a state saved before the stage existed as auto', () => {
+    const { stage: _stage, stagedAnswers: _answers, ...older } = JSON.parse(serializeState(state, 0)).state;
+    const raw = JSON.stringify({ version: 1, savedAt: new Date(0).toISOString(), state: older });
+    expect(parseSavedState(raw)?.state.stage).toEqual({ kind: 'auto' });
   });
 
   it('drops nothing-saved, junk, other versions and malformed states', () => {

@@ -2,6 +2,7 @@ import { Session } from '@jisr/protocol/event';
 import { Ballot, Poll, Tally } from '@jisr/protocol/poll';
 import { Question } from '@jisr/protocol/question';
 import { Role } from '@jisr/protocol/roles';
+import { Stage, StagedAnswer } from '@jisr/protocol/stage';
 import { z } from 'zod';
 import type { QaState } from './apply-change.js';
 
@@ -24,6 +25,9 @@ const SavedState = z.object({
     polls: z.array(Poll),
     tallies: z.record(z.string(), Tally),
     myBallots: z.record(z.string(), Ballot),
+    /** Absent from states saved before the stage existed. */
+    stage: Stage.default({ kind: 'auto' }),
+    stagedAnswers: z.array(StagedAnswer).default([]),
   }),
 });
 

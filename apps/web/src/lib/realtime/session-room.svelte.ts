@@ -1,17 +1,22 @@
 import { sortQuestions, type QuestionOrder } from '@jisr/core/questions';
+import { resolveStage, type ShownStage } from '@jisr/core/stage';
+import type { Mute, MuteScope, ReactionKind, ReactionSent } from '@jisr/protocol/audience';
 import type { Lang } from '@jisr/protocol/common';
 import type { QaSettings, Session } from '@jisr/protocol/event';
 import { ClientEvent, ServerEvent } from '@jisr/protocol/events';
+import type { Feedback } from '@jisr/protocol/feedback';
 import type { Ballot, Poll, PollCreateInput, PollEditInput } from '@jisr/protocol/poll';
-import type { ModerationAction, Question, QuestionVoteResult } from '@jisr/protocol/question';
-import { activePoll } from '$lib/polls/poll-view.js';
+import type { ModerationAction, Question, QuestionVoteResult, SimilarQuestion } from '@jisr/protocol/question';
+import type { Stage } from '@jisr/protocol/stage';
 import type { ClientError, Result } from '$lib/api/client-error.js';
+import { applyBurst, applyMuteChange } from '$lib/audience/apply-audience.js';
 import {
   applyAcked,
   applyAsked,
   applyBallot,
   applyChange,
   applyDeleted,
+  applyFeedback,
   applyPollAcked,
   applyTally,
   applyVoted,
@@ -21,7 +26,7 @@ import {
   type SessionChange,
 } from './apply-change.js';
 import { onBrowserOnline, onVisible, reconnectNow, watchConnection, type ConnectionStatus } from './connection.js';
-import { askItem, ballotItem, voteItem, type OutboxItem } from './outbox.js';
+import { askItem, ballotItem, feedbackItem, isUnanswered, voteItem, type OutboxItem } from './outbox.js';
 import { Outbox, type Answers } from './outbox.svelte.js';
 import { parseSavedState, serializeState } from './saved-state.js';
 import { request, requestNow, subscribe, type JisrSocket } from './socket.js';
@@ -45,14 +50,18 @@ const SAVE_EVERY_MS = 2_000;
  */
 const OUTBOX_TIMEOUT_MS = 8_000;
 
+/** A reaction not acked by then is let go: a clap that lands seconds late means nothing. */
+const REACTION_TIMEOUT_MS = 4_000;
+
 /** A join that got no answer on a live socket is tried again after this long. */
 const REJOIN_AFTER_MS = 3_000;
 
 /**
  * One viewer's live view of one session: the snapshot from `session:join`, kept current by
  * the numbered changes the server pushes. It joins again on every (re)connect that Socket.IO
- * could not recover, after any gap in `seq`, and when the page comes back into view, so what
- * it shows is never silently behind; the old state stays up until the new snapshot replaces
+ * could not recover, after any gap in `seq`, after an organizer's reset (`session:reset`)
+ * and when the page comes back into view, so what it shows is never silently behind; the
+ * old state stays up until the new snapshot replaces
  * it. What the viewer asks, votes or answers goes through the outbox: nothing is lost to a
  * drop, nothing counts twice.
  */
@@ -69,8 +78,16 @@ export class SessionRoom {
   readonly polls = $derived(this.state?.polls ?? []);
   readonly tallies = $derived(this.state?.tallies ?? {});
   readonly myBallots = $derived(this.state?.myBallots ?? {});
-  /** The open poll, else the latest closed one whose results this viewer may see. */
-  readonly activePoll = $derived(this.state ? activePoll(this.state.polls, this.state.role) : null);
+  /** Attendees: the feedback the server has from them on this session, if any. */
+  readonly myFeedback = $derived(this.state?.myFeedback);
+  /** What the moderator directed the room screen to show (`auto` until then). */
+  readonly stage = $derived<Stage>(this.state?.stage ?? { kind: 'auto' });
+  /** The stage read against the session's polls and questions: what the screen shows now. */
+  readonly shownStage = $derived<ShownStage>(resolveStage(this.stage, this.polls, this.questions));
+  /** Staff and speakers: the session's reactions so far, by kind. */
+  readonly reactions = $derived(this.state?.reactions ?? {});
+  /** Staff: the mutes that hold in this session, oldest first (never who: only the question they came from). */
+  readonly mutes = $derived(this.state?.mutes ?? []);
 
   /** When the state shown was saved on this device, while it is not yet replaced by a fresh snapshot. */
   savedAt = $state.raw<Date | null>(null);
@@ -113,10 +130,22 @@ export class SessionRoom {
       subscribe(socket, ServerEvent.AgendaUpdate, (message) => this.#receive({ type: 'session-update', message })),
       subscribe(socket, ServerEvent.PollUpsert, (message) => this.#receive({ type: 'poll-upsert', message })),
       subscribe(socket, ServerEvent.PollRemove, (message) => this.#receive({ type: 'poll-remove', message })),
+      subscribe(socket, ServerEvent.StageUpdate, (message) => this.#receive({ type: 'stage-update', message })),
+      // An organizer wiped the session after a rehearsal: everything held is stale, take it afresh.
+      subscribe(socket, ServerEvent.SessionReset, (message) => {
+        if (message.sessionId === this.#sessionId) void this.join();
+      }),
       subscribe(socket, ServerEvent.PollTally, (tally) => {
         // Not numbered: a tally during a join waits for nothing (the snapshot has its own).
         if (this.state && !this.#queue) this.state = applyTally(this.state, tally);
       }),
+      // Reactions and mutes carry no seq: they move the state as they come, and the next
+      // snapshot sets them right if one was missed.
+      subscribe(socket, ServerEvent.ReactionBurst, (burst) => {
+        if (burst.sessionId === this.#sessionId && this.state && !this.#queue) this.state = applyBurst(this.state, burst.counts);
+      }),
+      subscribe(socket, ServerEvent.ParticipantMuted, ({ mute }) => this.#muteChanged(mute, false)),
+      subscribe(socket, ServerEvent.ParticipantUnmuted, ({ mute }) => this.#muteChanged(mute, true)),
       // A phone waking up or a tab coming back may have missed more than Socket.IO can tell.
       onVisible(() => {
         if (socket.connected) void this.join();
@@ -199,8 +228,13 @@ export class SessionRoom {
    * `network` / `timeout` when there was none: the question then waits in the outbox (shown
    * as sending) and goes out, with the same clientId, as soon as the link allows.
    */
-  ask(text: string, anonymous: boolean, clientId: string): Promise<Result<Question>> {
-    return this.#send<Question>(askItem({ sessionId: this.#sessionId, text, anonymous, clientId }));
+  async ask(text: string, anonymous: boolean, clientId: string): Promise<Result<Question>> {
+    const item = askItem({ sessionId: this.#sessionId, text, anonymous, clientId });
+    const answer = await this.#send<Question>(item);
+    // A refusal answered to the ask box is shown there, the text kept for another try: the
+    // outbox does not list it a second time (it only keeps refusals nobody was there to read).
+    if (!answer.ok && !isUnanswered(answer.error)) this.outbox.dismiss(item.id);
+    return answer;
   }
 
   /** Gives or takes back an upvote through the outbox (see `ask`); the newest choice wins. */
@@ -240,6 +274,26 @@ export class SessionRoom {
     return this.#changeQuestion(() => request(this.#socket, ClientEvent.QuestionTranslate, { questionId, lang, text }));
   }
 
+  /** A moderator merges a duplicate into the question that stays (its variants, its pooled votes). */
+  merge(questionId: string, intoId: string): Promise<Result<Question>> {
+    return this.#changeQuestion(() => request(this.#socket, ClientEvent.QuestionMerge, { questionId, intoId }));
+  }
+
+  /** A moderator undoes a merge: the question's variant at `variantIndex` stands on its own again. */
+  unmerge(questionId: string, variantIndex: number): Promise<Result<Question>> {
+    return this.#changeQuestion(() => request(this.#socket, ClientEvent.QuestionUnmerge, { questionId, variantIndex }));
+  }
+
+  /**
+   * Published questions like the one being typed (attendees, before asking). Offline there
+   * is nobody to ask: no suggestions, and nothing waits in the outbox for them.
+   */
+  async similar(text: string): Promise<SimilarQuestion[]> {
+    if (!this.#socket.connected) return [];
+    const result = await request(this.#socket, ClientEvent.QuestionSimilar, { sessionId: this.#sessionId, text });
+    return result.ok ? result.data : [];
+  }
+
   /**
    * Opens or closes Q&A, turns pre-moderation or anonymity on or off (moderators). The new
    * session reaches this page, like every viewer's, through the numbered `agenda:update`.
@@ -251,6 +305,15 @@ export class SessionRoom {
   /** The viewer's ballot through the outbox (see `ask`); `clientId` stays the same for retries of one attempt. */
   pollVote(pollId: string, ballot: Ballot, clientId: string): Promise<Result<{ pollId: string; ballot: Ballot }>> {
     return this.#send<{ pollId: string; ballot: Ballot }>(ballotItem({ pollId, ballot, clientId }));
+  }
+
+  /**
+   * The attendee's feedback on the ended session through the outbox (see `ask`): a newer give
+   * replaces one still waiting; `clientId` stays the same for retries of one attempt.
+   */
+  giveFeedback(rating: number, comment: string, clientId: string): Promise<Result<Feedback>> {
+    const text = comment.trim();
+    return this.#send<Feedback>(feedbackItem({ sessionId: this.#sessionId, rating, clientId, ...(text ? { comment: text } : {}) }));
   }
 
   /** A moderator drafts a poll. */
@@ -275,9 +338,42 @@ export class SessionRoom {
     return this.#changePoll(() => request(this.#socket, event, { pollId }));
   }
 
+  /** A moderator takes a word off a word cloud for everyone (or puts it back). */
+  pollHideWord(pollId: string, word: string, hidden: boolean): Promise<Result<Poll>> {
+    return this.#changePoll(() => request(this.#socket, ClientEvent.PollHideWord, { pollId, word, hidden }));
+  }
+
   /** A moderator deletes a poll (its `poll:remove` follows). */
   pollDelete(pollId: string): Promise<Result<{ pollId: string }>> {
     return request(this.#socket, ClientEvent.PollDelete, { pollId });
+  }
+
+  /**
+   * An attendee's tap on a reaction. Not kept in the outbox: a clap sent a minute late means
+   * nothing, so offline or unanswered it is simply let go.
+   */
+  react(kind: ReactionKind): Promise<Result<ReactionSent>> {
+    return requestNow(this.#socket, ClientEvent.ReactionSend, { sessionId: this.#sessionId, kind }, REACTION_TIMEOUT_MS);
+  }
+
+  /** A moderator mutes the author of a question (never named) for the session or the event, for `minutes` or until lifted. */
+  async mute(questionId: string, scope: MuteScope, minutes?: number): Promise<Result<Mute>> {
+    const result = await request(this.#socket, ClientEvent.ParticipantMute, { questionId, scope, ...(minutes ? { minutes } : {}) });
+    if (result.ok) this.#muteChanged(result.data, false);
+    return result;
+  }
+
+  /** A moderator lifts a mute. */
+  async unmute(muteId: string): Promise<Result<Mute>> {
+    const result = await request(this.#socket, ClientEvent.ParticipantUnmute, { muteId });
+    if (result.ok) this.#muteChanged(result.data, true);
+    return result;
+  }
+
+  #muteChanged(mute: Mute, lifted: boolean): void {
+    // An event-wide mute made elsewhere holds here too; a session one only in its session.
+    if (mute.scope === 'session' && mute.sessionId !== this.#sessionId) return;
+    if (this.state) this.state = applyMuteChange(this.state, mute, lifted);
   }
 
   async #changePoll(send: () => Promise<Result<Poll>>): Promise<Result<Poll>> {
@@ -334,6 +430,14 @@ export class SessionRoom {
         if (result.ok && this.state) this.state = applyBallot(this.state, result.data.pollId, result.data.ballot);
         return result;
       }
+      case 'feedback': {
+        const result = await requestNow(socket, ClientEvent.FeedbackGive, item.input, OUTBOX_TIMEOUT_MS);
+        if (result.ok && this.state) this.state = applyFeedback(this.state, result.data);
+        return result;
+      }
+      case 'survey':
+        // A survey answer belongs to the event's outbox (event-surveys.svelte.ts), never a session's; sent as it would be there.
+        return requestNow(socket, ClientEvent.SurveyAnswer, item.input, OUTBOX_TIMEOUT_MS);
     }
   }
 

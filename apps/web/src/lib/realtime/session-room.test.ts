@@ -180,9 +180,9 @@ describe('SessionRoom', () => {
     expect(socket.sent.at(-1)).toMatchObject({ event: ClientEvent.QuestionLabel, payload: { questionId: 'q_1', labels: ['budget'] } });
     const translated = room.translate('q_1', 'ar', 'متى؟');
     expect(socket.sent.at(-1)).toMatchObject({ event: ClientEvent.QuestionTranslate, payload: { questionId: 'q_1', lang: 'ar', text: 'متى؟' } });
-    socket.answer(ClientEvent.QuestionTranslate, { ...question('q_1', 0), translations: { ar: 'متى؟' } });
+    socket.answer(ClientEvent.QuestionTranslate, { ...question('q_1', 0), translations: { ar: { text: 'متى؟', by: 'human' } } });
     expect((await translated).ok).toBe(true);
-    expect(room.state?.questions[0]?.translations).toEqual({ ar: 'متى؟' });
+    expect(room.state?.questions[0]?.translations).toEqual({ ar: { text: 'متى؟', by: 'human' } });
     void room.settings({ moderated: false });
     expect(socket.sent.at(-1)).toMatchObject({ event: ClientEvent.SessionSettings, payload: { sessionId: 's_1', qa: { moderated: false } } });
   });

@@ -1,6 +1,6 @@
 import type { Invite } from '@jisr/protocol/http';
 import { describe, expect, it } from 'vitest';
-import { expiryParts, inviteState, sortInvites } from './invites.js';
+import { expiryParts, inviteState, inviteTarget, shownExpiry, sortInvites } from './invites.js';
 
 const now = new Date('2026-12-05T10:00:00.000Z');
 
@@ -13,6 +13,7 @@ function invite(id: string, overrides: Partial<Invite> = {}): Invite {
     expiresAt: '2026-12-06T08:00:00.000Z',
     revoked: false,
     uses: 0,
+    usedBy: [],
     ...overrides,
   };
 }
@@ -38,5 +39,18 @@ describe('invites', () => {
     expect(expiryParts(72)).toEqual({ unit: 'days', count: 3 });
     expect(expiryParts(720)).toEqual({ unit: 'days', count: 30 });
     expect(expiryParts(50)).toEqual({ unit: 'hours', count: 50 });
+  });
+
+  it('turns the form\'s target into the request: a session, a screen\'s room, or the whole event (issue 25.7)', () => {
+    expect(inviteTarget('')).toStrictEqual({});
+    expect(inviteTarget('session:se_1')).toStrictEqual({ sessionId: 'se_1' });
+    expect(inviteTarget('room:ro_1')).toStrictEqual({ roomId: 'ro_1' });
+  });
+});
+
+describe('an expiry as people read it', () => {
+  it('shows the end of the last day as its 23:59, any other time as it is', () => {
+    expect(shownExpiry(new Date('2027-01-16T23:00:00.000Z'), 'Europe/Brussels').toISOString()).toBe('2027-01-16T22:59:00.000Z');
+    expect(shownExpiry(new Date('2027-01-16T10:46:00.000Z'), 'Europe/Brussels').toISOString()).toBe('2027-01-16T10:46:00.000Z');
   });
 });

@@ -14,3 +14,12 @@ export function requireStaff(url: URL, roles?: readonly Role[]): StoredStaff {
   if (roles && !roles.includes(staff.role)) error(403, { message: `not for ${staff.role}`, code: 'forbidden' });
   return staff;
 }
+
+/**
+ * A moderator or speaker invited for one session who opens another session's page: a clear
+ * refusal naming their own page, instead of live controls whose every action fails.
+ */
+export function requireOwnSession(staff: StoredStaff, code: string, sessionId: string, page: 'moderate' | 'speaker'): void {
+  if (staff.sessionId === undefined || staff.sessionId === sessionId) return;
+  error(403, { message: 'invited for another session', code: 'forbidden', ownPage: `/e/${code}/s/${staff.sessionId}/${page}` });
+}

@@ -1,5 +1,6 @@
 import { Id } from '@jisr/protocol/common';
 import { Role } from '@jisr/protocol/roles';
+import { STAFF_STORAGE_KEY } from './staff-key.js';
 
 /**
  * The staff member signed in on this browser (an organizer from the login form, or a
@@ -17,7 +18,7 @@ export interface StoredStaff {
   sessionId?: string;
 }
 
-export const STAFF_STORAGE_KEY = 'jisr.staff';
+export { STAFF_STORAGE_KEY };
 
 /** A stored entry, checked field by field: anything malformed counts as signed out. */
 export function parseStaff(raw: string | null): StoredStaff | null {

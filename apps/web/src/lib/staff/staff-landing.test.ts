@@ -16,6 +16,9 @@ describe('landingPath', () => {
     expect(landingPath({ role: 'moderator', eventCode: 'DEMO' })).toBe('/admin/e/DEMO');
     expect(landingPath({ role: 'speaker', eventCode: 'DEMO' })).toBe('/admin/e/DEMO');
     expect(landingPath({ role: 'screen', eventCode: 'DEMO' })).toBe('/e/DEMO/screens');
+    // A screen invited for one room opens that room's screen, which follows its sessions (issue 25.7).
+    expect(landingPath({ role: 'screen', eventCode: 'DEMO', roomId: 'ro_1' })).toBe('/e/DEMO/screens/ro_1');
+    expect(landingPath({ role: 'screen', eventCode: 'DEMO', sessionId: 'se_1', roomId: 'ro_1' })).toBe('/e/DEMO/s/se_1/screen');
   });
 });
 

@@ -4,14 +4,16 @@ export interface StaffPlace {
   role: Role;
   eventCode?: string;
   sessionId?: string;
+  /** A screen invited for one room. */
+  roomId?: string;
 }
 
 /**
  * Where a staff member starts after signing in or accepting an invite: straight to their
- * tool when the invite names a session, else the event's staff page (a projector invited
- * for the whole event picks its room first).
+ * tool when the invite names a session, a screen's room to that room's screen, else the
+ * event's staff page (a projector invited for the whole event picks its room first).
  */
-export function landingPath({ role, eventCode, sessionId }: StaffPlace): string {
+export function landingPath({ role, eventCode, sessionId, roomId }: StaffPlace): string {
   if (role === 'organizer' || !eventCode) return '/admin';
   const code = encodeURIComponent(eventCode);
   if (sessionId) {
@@ -20,6 +22,7 @@ export function landingPath({ role, eventCode, sessionId }: StaffPlace): string 
     if (role === 'speaker') return `${session}/speaker`;
     if (role === 'screen') return `${session}/screen`;
   }
+  if (role === 'screen' && roomId) return `/e/${code}/screens/${encodeURIComponent(roomId)}`;
   if (role === 'screen') return `/e/${code}/screens`;
   return `/admin/e/${code}`;
 }

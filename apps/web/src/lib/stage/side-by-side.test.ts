@@ -1,10 +1,12 @@
 import type { Poll } from '@jisr/protocol/poll';
 import { describe, expect, it } from 'vitest';
 import { makeQuestion } from '$lib/test/questions.js';
+
+const h = (text: string) => ({ text, by: 'human' as const });
 import { pollColumns, questionColumns } from './side-by-side.js';
 
 describe('questionColumns', () => {
-  const question = makeQuestion('q1', { lang: 'fr', text: 'Quand ?', translations: { ar: 'متى؟', en: 'When?' } });
+  const question = makeQuestion('q1', { lang: 'fr', text: 'Quand ?', translations: { ar: h('متى؟'), en: h('When?') } });
 
   it('puts the wall’s language first and the second language beside it', () => {
     expect(questionColumns(question, 'en', 'ar')).toEqual([
@@ -28,9 +30,29 @@ describe('questionColumns', () => {
     expect(questionColumns(question, 'en', undefined)).toBeNull();
     expect(questionColumns(question, 'en', 'nl')).toBeNull();
     expect(questionColumns(makeQuestion('q2', { lang: 'ar', text: 'متى؟' }), 'en', 'ar')).toBeNull();
-    expect(questionColumns(makeQuestion('q3', { lang: 'ar', text: 'متى؟', translations: { fr: 'Quand ?' } }), 'fr', 'ar')).toEqual([
+    expect(questionColumns(makeQuestion('q3', { lang: 'ar', text: 'متى؟', translations: { fr: h('Quand ?') } }), 'fr', 'ar')).toEqual([
       { lang: 'fr', text: 'Quand ?' },
       { lang: 'ar', text: 'متى؟' },
+    ]);
+  });
+});
+
+describe('questionColumns with machine translations (issue 20)', () => {
+  it('uses a machine translation where no moderator’s exists, and marks it', () => {
+    const english = makeQuestion('q4', {
+      lang: 'es',
+      detectedLang: 'en',
+      text: 'When does it start?',
+      translations: { es: { text: '¿Cuándo empieza?', by: 'machine', engine: 'apertium' }, ar: h('متى يبدأ؟') },
+    });
+    // Written in English on a Spanish phone: the English text is the question's own column.
+    expect(questionColumns(english, 'en', 'es')).toEqual([
+      { lang: 'en', text: 'When does it start?' },
+      { lang: 'es', text: '¿Cuándo empieza?', machine: true },
+    ]);
+    expect(questionColumns(english, 'es', 'ar')).toEqual([
+      { lang: 'es', text: '¿Cuándo empieza?', machine: true },
+      { lang: 'ar', text: 'متى يبدأ؟' },
     ]);
   });
 });

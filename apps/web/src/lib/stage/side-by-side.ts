@@ -1,4 +1,4 @@
-import { localizePoll, pollIn, questionIn, type LocalizedPoll } from '@jisr/core/translations';
+import { localizePoll, ownLang, pollIn, translationIn, type LocalizedPoll } from '@jisr/core/translations';
 import type { Lang } from '@jisr/protocol/common';
 import type { Poll } from '@jisr/protocol/poll';
 import type { Question } from '@jisr/protocol/question';
@@ -7,13 +7,19 @@ import type { Question } from '@jisr/protocol/question';
 export interface Column {
   lang: Lang | undefined;
   text: string;
+  /** A machine translation: the wall labels it. */
+  machine?: boolean;
 }
 
-/** The question in exactly `lang`: itself when written in it, else a moderator's translation. */
+/**
+ * The question in exactly `lang`: itself when written in it, else its translation (a
+ * moderator's, else a machine's: a moderator's correction replaces the machine's).
+ */
 function questionText(question: Question, lang: Lang): Column | undefined {
-  if (question.lang === lang) return { lang, text: question.text };
-  const text = questionIn(question, lang);
-  return text === undefined ? undefined : { lang, text };
+  if (ownLang(question) === lang) return { lang, text: question.text };
+  const translation = translationIn(question, lang);
+  if (translation === undefined) return undefined;
+  return { lang, text: translation.text, ...(translation.by === 'machine' ? { machine: true } : {}) };
 }
 
 /**
@@ -23,7 +29,7 @@ function questionText(question: Question, lang: Lang): Column | undefined {
  * question as asked, alone (the same text twice side by side would only halve its size).
  */
 export function questionColumns(question: Question, lang: Lang, also: Lang | undefined): [Column, Column] | null {
-  const first = questionText(question, lang) ?? { lang: question.lang, text: question.text };
+  const first = questionText(question, lang) ?? { lang: ownLang(question), text: question.text };
   const second = also === undefined ? undefined : questionText(question, also);
   return second && first.lang !== also ? [first, second] : null;
 }

@@ -40,3 +40,14 @@ export function textScale(text: string): TextScale {
   if (length <= 240) return 'medium';
   return 'small';
 }
+
+/**
+ * The questions a wall lists when its stage shows the questions: every published,
+ * unanswered one (a pinned one too: the stage was set to the list), most wanted first.
+ */
+export function wallQuestions(questions: readonly Question[]): Question[] {
+  return sortQuestions(
+    questions.filter((question) => question.status === 'approved' && isPublished(question.status)),
+    'popular',
+  );
+}

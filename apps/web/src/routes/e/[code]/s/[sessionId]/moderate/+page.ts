@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireStaff } from '$lib/staff/require-staff.js';
+import { requireOwnSession, requireStaff } from '$lib/staff/require-staff.js';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ params, parent, url }) => {
@@ -7,5 +7,6 @@ export const load: PageLoad = async ({ params, parent, url }) => {
   const session = agenda.sessions.find((candidate) => candidate.id === params.sessionId);
   if (!session) error(404, { message: 'no such session', code: 'not_found', what: 'session' });
   const staff = requireStaff(url, ['organizer', 'moderator']);
+  requireOwnSession(staff, params.code, session.id, 'moderate');
   return { session, staff };
 };

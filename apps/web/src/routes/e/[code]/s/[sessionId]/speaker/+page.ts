@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireStaff } from '$lib/staff/require-staff.js';
+import { requireOwnSession, requireStaff } from '$lib/staff/require-staff.js';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ params, parent, url }) => {
@@ -9,5 +9,6 @@ export const load: PageLoad = async ({ params, parent, url }) => {
   // Any staff member may open it: the speaker and the screen they were invited as, and the
   // organizers and moderators who set the room up.
   const staff = requireStaff(url);
+  requireOwnSession(staff, params.code, session.id, 'speaker');
   return { session, staff };
 };
