@@ -1,3 +1,4 @@
+import { ClientEvent, ServerEvent } from '@jisr/protocol/events';
 import type { StaffMe } from '@jisr/protocol/http';
 import type { Tally } from '@jisr/protocol/poll';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,5 +172,28 @@ describe('several nodes share one event through Redis', () => {
       `${VOTERS} votes over ${NODES} nodes: acked in ${ackedAt - startedAt} ms, every client converged ${convergedAt - ackedAt} ms after the last ack; ` +
         `tallies per client min ${Math.min(...counts)} max ${Math.max(...counts)} (bound ${Math.max(...bounds.map((bound) => bound.allowed))})`,
     );
+  });
+  it('the stage set on one node reaches every node, a join on another reads it, and open-text answers reach staff there', async () => {
+    const [director, watcher] = [cluster.urls[0] ?? '', cluster.urls[2] ?? ''];
+    const moderator = await connectSocket(director, await organizerToken(director));
+    const staffElsewhere = await connectSocket(watcher, await organizerToken(watcher));
+    sockets.push(moderator, staffElsewhere);
+    okData(await request(moderator, ClientEvent.SessionJoin, { sessionId }));
+    okData(await request(staffElsewhere, ClientEvent.SessionJoin, { sessionId }));
+    const phone = await attendeeOn(1, 'Stage watcher');
+    const heard = waitForEvent(phone, ServerEvent.StageUpdate, (message) => message.stage.kind === 'join');
+    okData(await request(moderator, ClientEvent.StageSet, { sessionId, stage: { kind: 'join' } }));
+    expect((await heard).stage).toEqual({ kind: 'join' });
+    const late = await attendeeOn(2, 'Late joiner');
+    expect(okData(await request(late, ClientEvent.SessionJoin, { sessionId })).stage).toEqual({ kind: 'join' });
+
+    const poll = okData(await request(moderator, ClientEvent.PollCreate, { sessionId, kind: 'text', prompt: 'Une idée ?', options: [] }));
+    okData(await request(moderator, ClientEvent.PollOpen, { pollId: poll.id }));
+    const arrived = waitForEvent(staffElsewhere, ServerEvent.PollAnswer, (message) => message.pollId === poll.id);
+    okData(await request(phone, ClientEvent.PollVote, { pollId: poll.id, ballot: { text: 'Des navettes' }, clientId: crypto.randomUUID() }));
+    const { answer } = await arrived;
+    const staged = waitForEvent(late, ServerEvent.StageUpdate, (message) => message.stage.kind === 'answers');
+    okData(await request(staffElsewhere, ClientEvent.StageSet, { sessionId, stage: { kind: 'answers', pollId: poll.id, answerIds: [answer.id] } }));
+    expect((await staged).answers).toEqual([{ id: answer.id, text: 'Des navettes' }]);
   });
 });

@@ -32,6 +32,12 @@ describe('event administration', () => {
     await page.getByTestId('admin-new-event').click();
     await page.waitForURL(`${app.url}/admin/new`);
     await hydrated(page);
+    // A join code short enough to guess gets a warning under it (issue 19.4); six characters, none.
+    const short = page.getByTestId('event-code-short');
+    await page.getByTestId('event-code').fill('RBAT');
+    await expect.poll(() => short.isVisible()).toBe(true);
+    await page.getByTestId('event-code').fill('RABT26');
+    await expect.poll(() => short.count()).toBe(0);
     await page.getByTestId('event-code').fill('RABAT26');
     await page.getByTestId('event-title-en').fill('Rabat Forum');
     await page.getByTestId('event-zone').fill('Africa/Casablanca');

@@ -106,7 +106,7 @@ describe('live agenda', () => {
 
     // An announcement from the same page reaches the phone and the projector; withdrawn, it leaves both.
     const text = `Lunch is served in the main hall ${Date.now()}`;
-    await organizer.getByTestId('announce-text').fill(text);
+    await organizer.getByTestId('announce-text-en').fill(text);
     await organizer.getByTestId('announce-send').click();
     await organizer.getByTestId('announce-sent').waitFor();
     await phone.getByTestId('announcement').filter({ hasText: text }).waitFor();

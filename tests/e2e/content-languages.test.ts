@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
 import { ADMIN, demoAgenda, inviteLink } from '../support/staff.js';
+import { keepShot } from '../support/shots.js';
 
 /** Screenshots of the two-language wall, looked at by a person (tests/artifacts is not committed). */
 const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts/content');
@@ -94,7 +95,7 @@ describe('content in two languages', () => {
     await form.getByTestId('mod-translate-lang').selectOption('ar');
     await form.getByTestId('mod-translate-text').fill(QUESTION_AR);
     expect(await form.getByTestId('mod-translate-text').getAttribute('dir')).toBe('rtl');
-    await card.screenshot({ path: path.join(SHOTS, 'moderator-translate.png') });
+    await keepShot(card, path.join(SHOTS, 'moderator-translate.png'));
     await form.getByTestId('mod-translate-save').click();
     await card.locator('[data-testid="mod-translation"][data-lang="ar"]').filter({ hasText: QUESTION_AR }).waitFor();
 
@@ -138,7 +139,7 @@ describe('content in two languages', () => {
     expect(await french.getByTestId('screen-question-text').getAttribute('lang')).toBe('fr');
     expect(await french.getByTestId('screen-question-also').count()).toBe(0);
     await screen.waitForTimeout(400);
-    await screen.screenshot({ path: path.join(SHOTS, 'screen-list-en-ar.png') });
+    await keepShot(screen, path.join(SHOTS, 'screen-list-en-ar.png'));
 
     // A speaker whose phone is in Arabic reads the moderators' Arabic under the English question.
     const speaker = await staffPage(await inviteLink(app.url, agenda.event.id, 'speaker', sessionId), 'Nadia', PHONE, 'ar-MA');
@@ -152,7 +153,7 @@ describe('content in two languages', () => {
     // Asked in Arabic: nothing to add for an Arabic speaker.
     expect(await speaker.getByTestId('speaker-question').filter({ hasText: SEEDED_AR }).getByTestId('question-translation').count()).toBe(0);
     await onSpeaker.scrollIntoViewIfNeeded();
-    await speaker.screenshot({ path: path.join(SHOTS, 'speaker-ar.png') });
+    await keepShot(speaker, path.join(SHOTS, 'speaker-ar.png'));
 
     await card.getByTestId('mod-pin').click();
     const pinned = screen.getByTestId('screen-pinned-sides');
@@ -162,7 +163,7 @@ describe('content in two languages', () => {
       { lang: 'ar', dir: 'rtl', text: QUESTION_AR },
     ]);
     await screen.waitForTimeout(400);
-    await screen.screenshot({ path: path.join(SHOTS, 'screen-question-en-ar.png') });
+    await keepShot(screen, path.join(SHOTS, 'screen-question-en-ar.png'));
     // On stage, the speaker keeps the Arabic under it.
     await speaker.getByTestId('speaker-pinned').getByTestId('question-translation').filter({ hasText: QUESTION_AR }).waitFor();
 
@@ -183,7 +184,7 @@ describe('content in two languages', () => {
     await inArabic.getByTestId('poll-translation-prompt').fill(PROMPT_AR);
     const arabicOptions = inArabic.getByTestId('poll-translation-option');
     for (const [at, label] of ['مدريد', 'الرباط', 'بروكسل'].entries()) await arabicOptions.nth(at).fill(label);
-    await builder.screenshot({ path: path.join(SHOTS, 'poll-builder-translations.png') });
+    await keepShot(builder, path.join(SHOTS, 'poll-builder-translations.png'));
     await builder.getByTestId('poll-create-submit').click();
     const item = moderator.getByTestId('poll-item').filter({ hasText: PROMPT_EN });
     await item.locator('[data-testid="poll-item-translation"][data-lang="ar"]').waitFor();
@@ -216,8 +217,8 @@ describe('content in two languages', () => {
     await expect.poll(() => rabat.getAttribute('data-count'), { timeout: 10_000 }).toBe('2');
     expect(await rabat.getByTestId('poll-bar-also').textContent()).toBe('الرباط');
     await screen.waitForTimeout(600);
-    await screen.screenshot({ path: path.join(SHOTS, 'screen-poll-en-ar.png') });
-    await arabic.screenshot({ path: path.join(SHOTS, 'phone-ar.png'), fullPage: true });
+    await keepShot(screen, path.join(SHOTS, 'screen-poll-en-ar.png'));
+    await keepShot(arabic, path.join(SHOTS, 'phone-ar.png'), { fullPage: true });
 
     // The screen remembers its second language when it is opened again without it.
     await screen.goto(`${base}/screen?lang=en`);

@@ -4,17 +4,15 @@ import { fileURLToPath } from 'node:url';
 import type { EventAgenda } from '@jisr/protocol/http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ar from '../../apps/web/src/lib/i18n/messages/ar.js';
-import de from '../../apps/web/src/lib/i18n/messages/de.js';
-import en from '../../apps/web/src/lib/i18n/messages/en.js';
-import es from '../../apps/web/src/lib/i18n/messages/es.js';
-import fr from '../../apps/web/src/lib/i18n/messages/fr.js';
-import nl from '../../apps/web/src/lib/i18n/messages/nl.js';
 import type { Messages } from '../../apps/web/src/lib/i18n/types.js';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { describeViolations, seriousViolations } from '../support/axe.js';
 import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
 import { ADMIN, demoAgenda, organizerToken } from '../support/staff.js';
+import { dictionaries } from '../../apps/web/src/lib/i18n/dictionaries.js';
+import { keepShot } from '../support/shots.js';
+
+const { ar, de, en, es, fr, nl } = dictionaries;
 
 /**
  * Every main view in the six interface languages: rendered in the language asked for, with
@@ -27,6 +25,13 @@ const LANGS = ['ar', 'fr', 'en', 'es', 'de', 'nl'] as const;
 type Lang = (typeof LANGS)[number];
 const AXE_LANGS: readonly Lang[] = ['en', 'ar'];
 const DESKTOP = { width: 1280, height: 800 };
+// Attendees are on phones: a touch screen, where every target must be 44 px. The app's
+// CSP forbids inline scripts and styles: the test's own (axe, the 200% text) may pass.
+// The phones also ask for reduced motion: nothing may keep moving then.
+const ATTENDEE_PHONE = { viewport: PHONE, isMobile: true, hasTouch: true, reducedMotion: 'reduce' as const };
+const STAFF_LAPTOP = { viewport: DESKTOP };
+/** A moderator's tablet: a touch screen as wide as a small laptop's, in desktop layout. */
+const STAFF_TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true };
 const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts/i18n');
 
 /** Every dotted message key of English ('qa.heading', 'agenda.delayed'...). */
@@ -79,13 +84,13 @@ const VIEWS: View[] = [
   // The wall speaks the event's language unless its address names another.
   { name: 'screen', path: (lang) => `/e/DEMO/s/${sessionId}/screen?lang=${lang}`, staff: true, shows: (m) => m.screen.askHere },
   { name: 'admin-events', path: () => '/admin', staff: true, shows: (m) => m.admin.heading },
+  // The organizer's toolbox (issue 21): the event page's checklist and panels, the import page, the co-organizer's link.
+  { name: 'admin-event', path: () => '/admin/e/DEMO', staff: true, shows: (m) => m.toolbox.setup.heading },
+  { name: 'admin-data', path: () => '/admin/e/DEMO/data', staff: true, shows: (m) => m.manage.data.heading },
+  { name: 'organize', path: () => '/organize', staff: false, shows: (m) => m.organize.missing },
 ];
 
-async function contextFor(lang: Lang, staff: boolean): Promise<BrowserContext> {
-  // Attendees are on phones: a touch screen, where every target must be 44 px. The app's
-  // CSP forbids inline scripts and styles: the test's own (axe, the 200% text) may pass.
-  // The phones also ask for reduced motion: nothing may keep moving then.
-  const device = staff ? { viewport: DESKTOP } : { viewport: PHONE, isMobile: true, hasTouch: true, reducedMotion: 'reduce' as const };
+async function contextFor(lang: Lang, staff: boolean, device = staff ? STAFF_LAPTOP : ATTENDEE_PHONE): Promise<BrowserContext> {
   const context = await browser.newContext({ ...device, locale: 'en-GB', bypassCSP: true });
   // The remembered choice (the cookie) wins over the browser's own language.
   await context.addCookies([{ name: 'jisr_lang', value: lang, url: app.url }]);
@@ -236,7 +241,7 @@ describe('six languages, right to left, accessible', () => {
             // German has the longest words; Arabic the other direction.
             if (lang === 'de' || lang === 'ar') expect(await overflowAtDoubleText(page), `${lang} ${view.name} at 200%`).toBe(0);
           }
-          if (lang === 'ar') await page.screenshot({ path: path.join(ARTIFACTS, `${view.name}-ar.png`), fullPage: !staff });
+          if (lang === 'ar') await keepShot(page, path.join(ARTIFACTS, `${view.name}-ar.png`), { fullPage: !staff });
           if (AXE_LANGS.includes(lang)) {
             findings.push(...describeViolations(await seriousViolations(page)).map((line) => `${view.name}: ${line}`));
           }
@@ -247,6 +252,28 @@ describe('six languages, right to left, accessible', () => {
     };
     await Promise.all([walk(false), walk(true)]);
     expect(findings).toEqual([]);
+  });
+
+  it('a moderator on a tablet: every control of the moderation page is 44 px, Q&A and polls', async () => {
+    const context = await contextFor('en', true, STAFF_TABLET);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${app.url}/e/DEMO/s/${sessionId}/moderate`);
+      await hydrated(page);
+      await page.getByText(en.moderation.settings, { exact: false }).first().waitFor();
+      await page.getByTestId('mod-question').first().waitFor();
+      // The compact controls of a desk (36 px) are among those measured: the session's live
+      // controls and the language filter's chips, which a finger needs at 44.
+      expect(await page.getByTestId('live-ops').locator('button').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('mod-lang-filter').count()).toBeGreaterThan(1);
+      const small = [...(await smallTargets(page)).map((target) => `questions: ${target}`)];
+      await page.getByTestId('mod-tab-polls').click();
+      await page.getByTestId('poll-create-prompt').waitFor();
+      small.push(...(await smallTargets(page)).map((target) => `polls: ${target}`));
+      expect(small).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('a live poll: accessible in English and Arabic, its opening and its results announced', async () => {

@@ -1,8 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ClientEvent } from '@jisr/protocol/events';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
-import { ADMIN, demoAgenda, inviteLink } from '../support/staff.js';
+import { ADMIN, demoAgenda, inviteLink, organizerToken } from '../support/staff.js';
+import { connectSocket, joinDemo, liveOpenSessionId, okData, request } from '../support/cluster-clients.js';
+import { invitedPage } from '../support/staff-page.js';
+import { keepShot } from '../support/shots.js';
+
+const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts/cloud');
+fs.mkdirSync(SHOTS, { recursive: true });
 
 let app: AppProcess;
 let browser: Browser;
@@ -84,5 +95,38 @@ describe('a live poll', () => {
     await expect.poll(() => rabat.getAttribute('data-count'), { timeout: 10_000 }).toBe('2');
     await expect.poll(() => screen.getByTestId('screen-poll-total').textContent()).toContain('2');
     expect(await screen.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  });
+});
+
+describe('a word cloud a moderator tidies (issue 19.6)', () => {
+  it('a flagged word never reaches the cloud; the moderator takes another off and puts it back', async () => {
+    const sessionId = await liveOpenSessionId(app.url);
+    const agenda = await demoAgenda(app.url);
+    const organizer = await connectSocket(app.url, await organizerToken(app.url));
+    const cloud = okData(await request(organizer, ClientEvent.PollCreate, { sessionId, kind: 'wordcloud', prompt: 'Un mot pour la journée ?' }));
+    okData(await request(organizer, ClientEvent.PollOpen, { pollId: cloud.id }));
+    for (const words of [['Rabat', 'salaud'], ['Rabat'], ['Tunis']]) {
+      const voter = await connectSocket(app.url, await joinDemo(app.url, 'Votant'));
+      okData(await request(voter, ClientEvent.PollVote, { pollId: cloud.id, ballot: { words }, clientId: randomUUID() }));
+      voter.disconnect();
+    }
+    organizer.disconnect();
+
+    const moderator = await invitedPage(browser, await inviteLink(app.url, agenda.event.id, 'moderator', sessionId), 'Karima', { locale: 'fr-BE' });
+    await moderator.waitForURL(/\/moderate/);
+    await hydrated(moderator);
+    const pollsTab = moderator.getByTestId('mod-tab-polls');
+    if (await pollsTab.count()) await pollsTab.click();
+    const item = moderator.locator(`[data-testid="poll-item"][data-poll-id="${cloud.id}"]`);
+    await item.getByTestId('cloud-word-hide').first().waitFor({ timeout: 10_000 });
+    const shown = async () => item.getByTestId('cloud-word-hide').evaluateAll((chips) => chips.map((chip) => chip.getAttribute('data-word')).sort());
+    await expect.poll(shown, { timeout: 10_000 }).toEqual(['Rabat', 'Tunis']);
+    await keepShot(moderator, path.join(SHOTS, 'cloud-moderator-fr.png'));
+    await item.locator('[data-testid="cloud-word-hide"][data-word="Tunis"]').click();
+    await expect.poll(shown, { timeout: 10_000 }).toEqual(['Rabat']);
+    await expect.poll(() => item.getByTestId('cloud-word-show').getAttribute('data-word'), { timeout: 10_000 }).toBe('tunis');
+    await item.getByTestId('cloud-word-show').click();
+    await expect.poll(shown, { timeout: 10_000 }).toEqual(['Rabat', 'Tunis']);
+    await moderator.context().close();
   });
 });

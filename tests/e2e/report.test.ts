@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser } from '../support/browser.js';
 import { ADMIN, demoAgenda, organizerToken } from '../support/staff.js';
+import { keepShot } from '../support/shots.js';
 
 /**
  * The organizer's insights (issue 11): a scripted session of attendees in Arabic and French,
@@ -21,7 +22,7 @@ import { ADMIN, demoAgenda, organizerToken } from '../support/staff.js';
  */
 const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts/insights');
 /** The report's sections, each starting a page in print. */
-const SECTIONS = ['summary', 'timeline', 'ranking', 'questions', 'polls', 'languages'];
+const SECTIONS = ['summary', 'timeline', 'ranking', 'questions', 'feedback', 'polls', 'surveys', 'languages'];
 
 let app: AppProcess;
 let browser: Browser;
@@ -133,7 +134,7 @@ describe('insights for organizers', () => {
     await page.getByTestId('insights-totals').waitFor();
     await expect.poll(async () => Number(await page.getByTestId('insights-live-now').textContent()), { timeout: 12_000 }).toBeGreaterThanOrEqual(6);
     expect(await page.getByTestId('insights-active').locator('li').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(SHOTS, 'insights-dashboard-en.png'), fullPage: false });
+    await keepShot(page, path.join(SHOTS, 'insights-dashboard-en.png'), { fullPage: false });
   }, 60_000);
 
   for (const lang of ['en', 'ar'] as const) {
@@ -148,8 +149,14 @@ describe('insights for organizers', () => {
       expect(await page.getByTestId('report-poll-results').count()).toBeGreaterThanOrEqual(1);
       // Every chart has its table for screen readers.
       expect(await page.locator('figure table').count()).toBeGreaterThanOrEqual(3);
-      await page.screenshot({ path: path.join(SHOTS, `insights-report-${lang}.png`), fullPage: false });
-      await page.screenshot({ path: path.join(SHOTS, `report-full-${lang}.png`), fullPage: true });
+      // The timeline: join bars painted over the area (not hidden behind it), whole people on its axis.
+      const chart = page.getByTestId('timeline-chart');
+      expect(await chart.getByTestId('timeline-join-bar').count()).toBeGreaterThan(0);
+      expect(await chart.evaluate((svg) => [...svg.children].findIndex((node) => node.classList.contains('area')) < [...svg.children].findIndex((node) => node.getAttribute('data-testid') === 'timeline-join-bar'))).toBe(true);
+      const ticks = await chart.locator('text.axis[text-anchor="end"]').allTextContents();
+      expect(ticks.every((tick) => !/[.,٫]/.test(tick)), ticks.join(' ')).toBe(true);
+      await keepShot(page, path.join(SHOTS, `insights-report-${lang}.png`), { fullPage: false });
+      await keepShot(page, path.join(SHOTS, `report-full-${lang}.png`), { fullPage: true });
 
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.topbar').isVisible()).toBe(false);
@@ -158,8 +165,8 @@ describe('insights for organizers', () => {
       const breaks = await page
         .locator('[data-report-section]')
         .evaluateAll((nodes) => nodes.map((node) => getComputedStyle(node).breakBefore));
-      expect(breaks).toEqual(['auto', 'page', 'page', 'page', 'page', 'page']);
-      await page.screenshot({ path: path.join(SHOTS, `report-print-${lang}.png`), fullPage: true });
+      expect(breaks).toEqual(['auto', ...SECTIONS.slice(1).map(() => 'page')]);
+      await keepShot(page, path.join(SHOTS, `report-print-${lang}.png`), { fullPage: true });
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       fs.writeFileSync(path.join(SHOTS, `report-${lang}.pdf`), pdf);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

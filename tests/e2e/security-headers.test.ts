@@ -1,8 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
 import { ADMIN, demoAgenda, inviteLink } from '../support/staff.js';
+import { keepShot } from '../support/shots.js';
+
+const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts/security');
+fs.mkdirSync(SHOTS, { recursive: true });
 
 let app: AppProcess;
 let browser: Browser;
@@ -76,6 +83,52 @@ describe('security headers', () => {
       // The screen draws its QR code; the moderator view its queue.
       await staff.page.waitForTimeout(500);
       expect(await staff.violations(), role).toEqual([]);
+    }
+  });
+});
+
+describe('sign-in throttling (issue 19.2)', () => {
+  it('tells the organizer how long to wait, in their language, after failed sign-ins from their address', async () => {
+    for (const [locale, wording] of [
+      ['de-DE', /Versuchen Sie es in \d+ Sekunden? erneut/],
+      ['ar', /حاول مرة أخرى بعد/],
+    ] as const) {
+      // Per (email, address): each language tries its own email. The page is ready first:
+      // the wait the last failure earns is 2 s, shorter than a page load on a busy machine.
+      const email = `someone.${locale}@example.org`;
+      const page = await (await browser.newContext({ viewport: PHONE, locale })).newPage();
+      await page.goto(`${app.url}/admin/login`);
+      await hydrated(page);
+      await page.fill('[data-testid="login-email"]', email);
+      await page.fill('[data-testid="login-password"]', 'one more guess');
+      // The free failures, then one that earns a wait.
+      for (let i = 0; i < 6; i++) {
+        const response = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: `guess ${i}` }) });
+        expect(response.status).toBe(401);
+      }
+      await page.click('[data-testid="login-submit"]');
+      const message = page.locator('[data-testid="login-error"]');
+      await message.waitFor({ timeout: 10_000 });
+      expect(await message.textContent()).toMatch(wording);
+      await keepShot(page, path.join(SHOTS, `login-wait-${locale}.png`));
+      await page.context().close();
+    }
+  });
+});
+
+describe('HSTS and the language cookie follow PUBLIC_URL (issue 19.10)', () => {
+  it('plain http: no HSTS and a jisr_lang cookie without Secure; https: both', async () => {
+    const plain = await fetch(`${app.url}/?lang=de`);
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    expect(plain.headers.get('set-cookie') ?? '').toMatch(/jisr_lang=de/);
+    expect(plain.headers.get('set-cookie') ?? '').not.toMatch(/;\s*Secure/i);
+    const https = await startApp({ PUBLIC_URL: 'https://jisr.example.org' });
+    try {
+      const secure = await fetch(`${https.url}/?lang=de`);
+      expect(secure.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(secure.headers.get('set-cookie') ?? '').toMatch(/jisr_lang=de;.*Secure/i);
+    } finally {
+      await https.stop();
     }
   });
 });

@@ -152,4 +152,19 @@ describe('stored XSS', () => {
       await openClean(page, page.url(), role === 'screen' ? '<' : 'Q');
     }
   });
+
+  it('shows no text that flips or hides itself: bidi overrides and zero-width padding never reach a page (issue 19.5)', async () => {
+    const agenda = await demoAgenda(app.url);
+    const session = agenda.sessions.find((candidate) => candidate.status === 'live');
+    if (!session) throw new Error('the demo has no live session');
+    const join = await post<JoinResponse>('/api/join', { code: 'DEMO', name: '\u202Egnp.exe Yasmine', lang: 'fr' });
+    expect(join.participant.name).toBe('gnp.exe Yasmine');
+    const attendee = await connect(join.token);
+    await emit(attendee, 'session:join', { sessionId: session.id });
+    await emit(attendee, 'question:ask', { sessionId: session.id, text: `Zw${'\u200B'.repeat(400)}?`, clientId: randomUUID() });
+    const page = await (await browser.newContext({ viewport: PHONE, locale: 'fr-BE' })).newPage();
+    await openClean(page, `${app.url}/e/DEMO/s/${session.id}`, 'Zw?');
+    const hidden = await page.evaluate(() => /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/.test(document.body.textContent ?? ''));
+    expect(hidden).toBe(false);
+  });
 });

@@ -5,12 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { toMarkdown } from './report/markdown.js';
 import { ScenarioReport, type BenchRun, type Machine, type ScenarioResult } from './report/results.js';
 import type { BenchOptions } from './scenarios/common.js';
+import { burstScenario } from './scenarios/burst.js';
 import { clusterScenario } from './scenarios/cluster.js';
 import { fanoutScenario } from './scenarios/fanout.js';
 import { idleScenario } from './scenarios/idle.js';
 import { qaScenario } from './scenarios/qa.js';
+import { reactionsScenario } from './scenarios/reactions.js';
+import { replicationScenario } from './scenarios/replication.js';
 import { storesScenario } from './scenarios/stores.js';
 import { stormScenario } from './scenarios/storm.js';
+import { webScenario } from './scenarios/web.js';
 
 /**
  * `pnpm bench [scenario…] [--quick] [--profile] [--out DIR] [--clients N] [--seconds S] [--rate R]`
@@ -25,6 +29,18 @@ const SCENARIOS: Record<string, (options: BenchOptions) => Promise<ScenarioResul
   cluster: clusterScenario,
   stores: storesScenario,
   fanout: fanoutScenario,
+  burst: burstScenario,
+  reactions: reactionsScenario,
+};
+
+/**
+ * Run only when named: they start more processes of their own (replication: Redis behind
+ * Sentinel; web: Chromium under Lighthouse, a few minutes at full size), so `all` leaves them
+ * out; the harness test (tests/load/harness.test.ts) runs web alone, on one page.
+ */
+const NAMED_ONLY: Record<string, (options: BenchOptions) => Promise<ScenarioResult>> = {
+  replication: replicationScenario,
+  web: webScenario,
 };
 
 const loadDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../load');
@@ -65,9 +81,10 @@ function parseArgs(argv: readonly string[]): { names: string[]; options: BenchOp
     else if (arg === '--seconds') options.seconds = count();
     else if (arg === '--rate') options.rate = count();
     else if (arg === 'all') names.push(...Object.keys(SCENARIOS));
-    else if (arg in SCENARIOS) names.push(arg);
-    else throw new Error(`unknown argument ${arg}: scenarios are ${Object.keys(SCENARIOS).join(', ')} or all`);
+    else if (arg in SCENARIOS || arg in NAMED_ONLY) names.push(arg);
+    else throw new Error(`unknown argument ${arg}: scenarios are ${[...Object.keys(SCENARIOS), ...Object.keys(NAMED_ONLY)].join(', ')} or all`);
   }
+  options.out = out;
   return { names: names.length > 0 ? names : Object.keys(SCENARIOS), options, out };
 }
 
@@ -78,7 +95,7 @@ async function main(): Promise<void> {
   const loadAtStart = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
   const scenarios: ScenarioResult[] = [];
   for (const name of names) {
-    const run = SCENARIOS[name];
+    const run = SCENARIOS[name] ?? NAMED_ONLY[name];
     if (!run) continue;
     process.stderr.write(`bench: ${name}${options.quick ? ' (quick)' : ''}…\n`);
     let result: ScenarioResult;

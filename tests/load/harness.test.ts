@@ -56,25 +56,51 @@ const EXPECTED: Record<string, string[]> = {
   ],
   stores: [...latency('sqlite.ack'), ...latency('redis.ack'), 'sqlite.ackedPerSecond', 'redis.ackedPerSecond', ...latency('redis.voteToScreen')],
   fanout: ['jisr.deliveries', ...latency('jisr.upvoteToScreen'), 'baseline.deliveries', ...latency('baseline.toScreen'), 'fanoutRatio'],
+  burst: [
+    'votesAcked',
+    ...latency('ack'),
+    'finalOnScreen',
+    'finalUnseenScreens',
+    'finalOnPhones',
+    'disconnects',
+    'eventLoopDelayP99',
+    'eventLoopDelayMax',
+    'tallyDeliveries',
+    'serverCpu',
+  ],
+  reactions: [
+    'tapsAcked',
+    'tapsRefused',
+    'ackedPerSecond',
+    ...latency('ack'),
+    ...latency('tapToBurst'),
+    'burstsPerScreenPerSecond',
+    'burstsPerScreenMaxInASecond',
+    'burstsToPhones',
+    'insightsReactions',
+    'serverCpu',
+  ],
 };
 
 /** Figures that can't be zero when the scenario did anything at all. */
-const POSITIVE = ['sockets', 'rssAfter', 'ackedPerSecond', 'tallyDeliveries', 'deliveries', 'baseline.deliveries', 'jisr.deliveries', 'fanoutRatio'];
+const POSITIVE = ['sockets', 'rssAfter', 'ackedPerSecond', 'tallyDeliveries', 'deliveries', 'baseline.deliveries', 'jisr.deliveries', 'fanoutRatio', 'tapsAcked', 'burstsPerScreenPerSecond', 'insightsReactions', 'votesAcked'];
+
+/** Compiles the harness and runs `pnpm bench <args>` into `out`; the run's results. */
+async function bench(args: string[], out: string): Promise<BenchRun> {
+  await run(process.execPath, [tsc, '-p', 'load/tsconfig.build.json'], { cwd: testsDir });
+  await run(process.execPath, ['load/dist/load/bench.js', ...args, '--out', out], { cwd: testsDir, maxBuffer: 16 * 1024 * 1024 }).catch((error: unknown) => {
+    // A failed scenario exits 1 but still writes its results: the checks below say which.
+    if (!fs.existsSync(path.join(out, 'latest.json'))) throw error;
+  });
+  return JSON.parse(fs.readFileSync(path.join(out, 'latest.json'), 'utf8')) as BenchRun;
+}
 
 describe('the load harness (pnpm bench --quick)', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-bench-test-'));
   let result: BenchRun;
 
   beforeAll(async () => {
-    await run(process.execPath, [tsc, '-p', 'load/tsconfig.build.json'], { cwd: testsDir });
-    await run(process.execPath, ['load/dist/load/bench.js', 'all', '--quick', '--clients', '60', '--seconds', '2', '--out', out], {
-      cwd: testsDir,
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((error: unknown) => {
-      // A failed scenario exits 1 but still writes its results: the checks below say which.
-      if (!fs.existsSync(path.join(out, 'latest.json'))) throw error;
-    });
-    result = JSON.parse(fs.readFileSync(path.join(out, 'latest.json'), 'utf8')) as BenchRun;
+    result = await bench(['all', '--quick', '--clients', '60', '--seconds', '2'], out);
   }, 150_000);
 
   it('describes the machine and the run', () => {
@@ -123,5 +149,36 @@ describe('the load harness (pnpm bench --quick)', () => {
     const markdown = fs.readFileSync(path.join(out, 'latest.md'), 'utf8');
     expect(markdown).toContain('| target | actual | result |');
     for (const name of Object.keys(EXPECTED)) expect(markdown).toContain(`### ${name}:`);
+  });
+});
+
+/** Lighthouse figures of one page (quick mode audits the home page once). */
+const WEB_FIGURES = ['performance', 'accessibility', 'bestPractices', 'fcp', 'lcp', 'tbt', 'speedIndex', 'cls', 'mainThread', 'longestScript', 'scriptKb', 'unusedScriptKb'];
+
+describe('the first-paint bench (pnpm bench web --quick: Lighthouse on the home page, once)', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-bench-web-test-'));
+  let scenario: ScenarioResult;
+
+  beforeAll(async () => {
+    const web = (await bench(['web', '--quick'], out)).scenarios.find((candidate) => candidate.name === 'web');
+    if (!web) throw new Error('no web scenario in the results');
+    scenario = web;
+  }, 120_000);
+
+  it('ran Lighthouse and reported its scores (0 to 1) and timings (ms) for the page', () => {
+    expect(scenario.reason ?? '').toBe('');
+    expect(scenario.status).toBe('ok');
+    for (const key of WEB_FIGURES) {
+      const figure = scenario.figures[`home.${key}`];
+      expect(figure, `home.${key}`).toBeDefined();
+      expect(Number.isFinite(figure?.value), `home.${key}`).toBe(true);
+      expect(figure?.value, `home.${key} is not negative`).toBeGreaterThanOrEqual(0);
+    }
+    for (const key of ['performance', 'accessibility', 'bestPractices']) expect(scenario.figures[`home.${key}`]?.value).toBeLessThanOrEqual(1);
+    // A page that painted at all has a first paint and loaded some script.
+    expect(scenario.figures['home.fcp']?.value).toBeGreaterThan(0);
+    expect(scenario.figures['home.scriptKb']?.value).toBeGreaterThan(0);
+    expect(scenario.targets).toHaveLength(1);
+    expect(scenario.targets[0]?.met).toBeNull();
   });
 });

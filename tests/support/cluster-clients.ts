@@ -34,12 +34,26 @@ export async function liveOpenSessionId(url: string): Promise<string> {
   return session.id;
 }
 
+/** How a phone reaches the server: straight over websocket (the default), or like a phone behind a proxy that blocks websockets. */
+export interface PhoneTransport {
+  /** `['polling']`: long-polling only, every packet its own HTTP request (needs sticky sessions). */
+  transports?: ('polling' | 'websocket')[];
+  /** Sent with every request, e.g. the `cookie` a load balancer set. */
+  headers?: Record<string, string>;
+}
+
 /**
  * A typed socket connected to one node, straight over websocket (no load balancer in
- * between, so no sticky sessions needed), with no reconnection of its own.
+ * between, so no sticky sessions needed) unless told otherwise, with no reconnection of its own.
  */
-export function connectSocket(url: string, token: string): Promise<ClientSocket> {
-  const socket: ClientSocket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+export function connectSocket(url: string, token: string, transport: PhoneTransport = {}): Promise<ClientSocket> {
+  const socket: ClientSocket = io(url, {
+    auth: { token },
+    transports: transport.transports ?? ['websocket'],
+    ...(transport.headers ? { extraHeaders: transport.headers } : {}),
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {
@@ -109,11 +123,21 @@ export class RoamingAttendee {
   #connecting: Promise<ClientSocket> | undefined;
   #closed = false;
 
+  /** Every connect_error or disconnect it met, with its reason (a misrouted poll shows here). */
+  readonly troubles: string[] = [];
+  /**
+   * Every `internal` answer to a vote. The phone resends after one as after `unavailable`
+   * (the outbox does), but an `internal` is a server fault, not the switch a failover
+   * promises: tests assert there were none.
+   */
+  readonly internals: string[] = [];
+
   constructor(
     readonly urls: readonly string[],
     readonly token: string,
     readonly sessionId: string,
     private node: number,
+    readonly transport: PhoneTransport = {},
   ) {}
 
   /** The node it talks to now. */
@@ -135,16 +159,18 @@ export class RoamingAttendee {
       if (this.#closed) throw new Error('closed');
       const url = this.urls[this.node] ?? '';
       try {
-        const socket = await connectSocket(url, this.token);
+        const socket = await connectSocket(url, this.token, this.transport);
         socket.on('poll:tally', (tally) => this.tallies.push({ at: Date.now(), tally }));
         okData(await request(socket, 'session:join', { sessionId: this.sessionId }));
         socket.on('disconnect', (reason) => {
           if (reason === 'io client disconnect' || this.#closed) return;
+          this.troubles.push(`disconnect: ${reason}`);
           this.#moveOn();
         });
         this.#socket = socket;
         return socket;
       } catch (error) {
+        this.troubles.push(`connect: ${String(error)}`);
         if (attempt > 20) throw new Error(`no node would take this attendee: ${String(error)}`);
         this.node = (this.node + 1) % this.urls.length;
         await sleep(50);
@@ -163,7 +189,8 @@ export class RoamingAttendee {
 
   /**
    * Votes until the vote is acknowledged, resending with the same clientId after a lost
-   * connection, a timeout or an `unavailable` answer. Resolves with the ack's ballot.
+   * connection, a timeout or an `unavailable` answer (and after `internal`, recorded in
+   * `internals`). Resolves with the ack's ballot.
    */
   async vote(pollId: string, ballot: Ballot, deadlineMs = 20_000): Promise<Ballot> {
     const clientId = randomUUID();
@@ -179,6 +206,7 @@ export class RoamingAttendee {
           throw new Error(`vote refused: ${ack.error.code}: ${ack.error.message}`);
         }
         last = `${ack.error.code}: ${ack.error.message}`;
+        if (ack.error.code === 'internal') this.internals.push(`${new Date().toISOString()} ${last}`);
       } catch (error) {
         if (error instanceof Error && error.message.startsWith('vote refused')) throw error;
         last = String(error);

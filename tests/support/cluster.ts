@@ -23,14 +23,25 @@ export function uniquePrefix(name: string): string {
 
 /**
  * `count` server processes (the built app, as `pnpm start` runs it) sharing the Redis at
- * `redisUrl` under a fresh prefix: started at once, as a deployment's nodes would be, with
+ * `redisUrl` (or the master the sentinels name) under a fresh prefix: started at once, as a deployment's nodes would be, with
  * the same SECRET (tokens from one node valid on all) and the test organizer (staff.ts).
  * Each node seeds the demo event if it finds none: exactly one of them must.
  */
-export async function startCluster(options: { count: number; redisUrl: string; name: string; env?: Record<string, string> }): Promise<Cluster> {
+export async function startCluster(options: {
+  count: number;
+  /** The shared Redis (or one of the test's own), or with `sentinel` none: the nodes find the master through the sentinels. */
+  redisUrl?: string;
+  /** REDIS_SENTINELS and REDIS_SENTINEL_NAME (the topology is the test's own: nothing to clean up after). */
+  sentinel?: { sentinels: string; name: string };
+  name: string;
+  env?: Record<string, string>;
+}): Promise<Cluster> {
   const prefix = uniquePrefix(options.name);
+  const { redisUrl, sentinel } = options;
+  if ((redisUrl === undefined) === (sentinel === undefined)) throw new Error('startCluster: give either redisUrl or sentinel');
   const env = {
-    REDIS_URL: options.redisUrl,
+    ...(redisUrl !== undefined ? { REDIS_URL: redisUrl } : {}),
+    ...(sentinel !== undefined ? { REDIS_SENTINELS: sentinel.sentinels, REDIS_SENTINEL_NAME: sentinel.name } : {}),
     REDIS_PREFIX: prefix,
     SECRET: randomBytes(32).toString('hex'),
     ADMIN_EMAIL: ADMIN.email,
@@ -42,7 +53,7 @@ export async function startCluster(options: { count: number; redisUrl: string; n
   const failed = started.find((result) => result.status === 'rejected');
   const stop = async (): Promise<void> => {
     await Promise.all(nodes.map((node) => node.stop()));
-    await deleteKeys(options.redisUrl, prefix);
+    if (redisUrl !== undefined) await deleteKeys(redisUrl, prefix);
   };
   if (failed) {
     await stop();

@@ -21,7 +21,7 @@ export interface RedisProcess {
 }
 
 /** Resolves once a PING answers, or fails after `timeoutMs` naming what the server said. */
-async function waitForPong(url: string, timeoutMs: number, output: () => string): Promise<void> {
+export async function waitForPong(url: string, timeoutMs: number, output: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const client = createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 500 } });

@@ -77,3 +77,17 @@ export async function sampleBetween(pids: readonly number[], from: number, to: n
   await wait(to);
   return sampler.stop();
 }
+
+/**
+ * How long the process's main thread (a Node process's event loop) has waited for a CPU while
+ * runnable, in ms (/proc/<pid>/schedstat, second field); null once the process is gone. On a
+ * shared machine this says how much of an event-loop delay was other work holding the cores.
+ */
+export function runQueueWaitMs(pid: number): number | null {
+  try {
+    const [, waitNs] = fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ');
+    return Number(waitNs) / 1e6;
+  } catch {
+    return null;
+  }
+}

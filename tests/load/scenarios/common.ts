@@ -8,7 +8,7 @@ import { staffToken, type BenchEvent } from '../server/demo-staff.js';
 import { startJisrNode, type JisrNode, type JisrNodeOptions } from '../server/jisr-node.js';
 import { FrameCounters } from '../wire/frame-counters.js';
 import { WireClient } from '../wire/wire-client.js';
-import type { WorkerPool } from '../workers/worker-pool.js';
+import { startWorkers, type WorkerPool } from '../workers/worker-pool.js';
 import type { ObservationsResult } from '../workers/worker-protocol.js';
 
 export interface BenchOptions {
@@ -20,6 +20,8 @@ export interface BenchOptions {
   clients?: number;
   seconds?: number;
   rate?: number;
+  /** Where the run writes its results (latest.json); a scenario may keep its raw reports beside them. */
+  out?: string;
 }
 
 /** How many attendees observe (decode and timestamp) in a run: enough for percentiles, cheap to parse. */
@@ -37,6 +39,16 @@ export function startNode(options: BenchOptions, extra: JisrNodeOptions = {}): P
 
 /** Measured phases since the nodes started (monotonic µs): a profile summary covers these only. */
 const measuredPhases: [number, number][] = [];
+
+/** The load generator's workers and one node for a scenario: the workers are stopped again if the node fails to start. */
+export async function startWorkersAndNode(options: BenchOptions, workers: number): Promise<{ pool: WorkerPool; node: JisrNode }> {
+  const pool = startWorkers(workers);
+  const node = await startNode(options).catch(async (error: unknown) => {
+    await pool.stop();
+    throw error;
+  });
+  return { pool, node };
+}
 
 /** Marks [from, to] (epoch ms) as a measured phase for the CPU profile summaries. */
 export function markMeasured(from: number, to: number): void {
@@ -147,6 +159,7 @@ export async function collectObservations(pool: WorkerPool): Promise<Observation
     observers: parts.flatMap((part) => part.observers),
     tallies: parts.flatMap((part) => part.tallies),
     questions: parts.flatMap((part) => part.questions),
+    bursts: parts.flatMap((part) => part.bursts),
     rawHistogram: '',
   };
 }

@@ -7,7 +7,7 @@ import { startBaselineNode } from '../server/baseline-node.js';
 import { benchEvent } from '../server/demo-staff.js';
 import { sumCounts } from '../wire/frame-counters.js';
 import { startWorkers, type WorkerPool } from '../workers/worker-pool.js';
-import { joinAttendees, OBSERVERS, startNode, stopNodes, workersFor, type BenchOptions } from './common.js';
+import { joinAttendees, OBSERVERS, startWorkersAndNode, stopNodes, workersFor, type BenchOptions } from './common.js';
 import { reportQa } from './qa-figures.js';
 import { runQa, seedQuestions } from './qa-run.js';
 
@@ -40,11 +40,7 @@ export async function fanoutScenario(options: BenchOptions): Promise<ScenarioRes
   let jisrDeliveries = 0;
   let jisrCpuPerDelivered = 0;
   {
-    const pool = startWorkers(workers);
-    const node = await startNode(options).catch(async (error: unknown) => {
-      await pool.stop();
-      throw error;
-    });
+    const { pool, node } = await startWorkersAndNode(options, workers);
     try {
       const event = await benchEvent(node.url);
       const sessionId = event.openSessionId;

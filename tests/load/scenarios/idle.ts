@@ -2,8 +2,7 @@ import { clock, sleep } from '../measure/clock.js';
 import { readProc, sampleProcesses } from '../measure/proc-stats.js';
 import { ScenarioReport, type ScenarioResult } from '../report/results.js';
 import { benchEvent } from '../server/demo-staff.js';
-import { startWorkers } from '../workers/worker-pool.js';
-import { joinAttendees, markMeasured, startNode, stopNodes, workersFor, type BenchOptions } from './common.js';
+import { joinAttendees, markMeasured, startWorkersAndNode, stopNodes, workersFor, type BenchOptions } from './common.js';
 
 const TARGET_SOCKETS = 10_000;
 const TARGET_RSS_MB = 300;
@@ -14,11 +13,7 @@ export async function idleScenario(options: BenchOptions): Promise<ScenarioResul
   const holdSeconds = options.seconds ?? (options.quick ? 3 : 10);
   const workers = workersFor(clients);
   const report = new ScenarioReport('idle', 'Idle capacity: attendee sockets joined to one session', { clients, holdSeconds, workers });
-  const pool = startWorkers(workers);
-  const node = await startNode(options).catch(async (error: unknown) => {
-    await pool.stop();
-    throw error;
-  });
+  const { pool, node } = await startWorkersAndNode(options, workers);
   try {
     const event = await benchEvent(node.url);
     // Settle after start (and between the join burst and the reading): less in quick mode.

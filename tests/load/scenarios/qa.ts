@@ -2,8 +2,7 @@ import { ClientEvent } from '@jisr/protocol/events';
 import { sleep } from '../measure/clock.js';
 import { ScenarioReport, type ScenarioResult } from '../report/results.js';
 import { benchEvent } from '../server/demo-staff.js';
-import { startWorkers } from '../workers/worker-pool.js';
-import { connectModerator, joinAttendees, startNode, stopNodes, workersFor, type BenchOptions } from './common.js';
+import { connectModerator, joinAttendees, startWorkersAndNode, stopNodes, workersFor, type BenchOptions } from './common.js';
 import { reportQa } from './qa-figures.js';
 import { runQa, seedQuestions } from './qa-run.js';
 
@@ -27,11 +26,7 @@ export async function qaScenario(options: BenchOptions): Promise<ScenarioResult>
     askEvery: ASK_EVERY,
     workers,
   });
-  const pool = startWorkers(workers);
-  const node = await startNode(options).catch(async (error: unknown) => {
-    await pool.stop();
-    throw error;
-  });
+  const { pool, node } = await startWorkersAndNode(options, workers);
   try {
     const event = await benchEvent(node.url);
     const sessionId = event.moderatedSessionId;

@@ -49,7 +49,25 @@ export async function staffToken(url: string, eventId: string, role: InviteRole,
   return (await postJson<InviteAcceptResponse>(`${url}/api/invites/accept`, { token: invite.token, name })).token;
 }
 
-/** An attendee's token, as a phone gets one after typing the event code. */
+/**
+ * An attendee's token, as a phone gets one after typing the event code. A request the network
+ * dropped (a reset keep-alive connection on a loaded machine: `fetch failed`) is sent again, as
+ * a phone would, and so is a 503 `unavailable` (the join limit, shared through Redis, could not
+ * be read within its patience on a loaded machine: the answer says "try again in a moment");
+ * any other answer from the server is never retried.
+ */
 export async function joinAsAttendee(url: string, code: string, name: string): Promise<JoinResponse> {
-  return postJson<JoinResponse>(`${url}/api/join`, { code, name });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await postJson<JoinResponse>(`${url}/api/join`, { code, name });
+    } catch (error) {
+      const dropped = error instanceof TypeError && error.message === 'fetch failed';
+      const briefly = error instanceof Error && error.message.includes(': 503 ');
+      if (!(dropped || briefly) || attempt >= 3) {
+        const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+        throw new Error(`${error instanceof Error ? error.message : String(error)}${cause}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }

@@ -8,7 +8,7 @@ import { freePort } from '../../support/app-process.js';
 import { ADMIN } from '../../support/staff.js';
 
 /** The repo root, found from here upwards (this file also runs compiled, from tests/load/dist). */
-function repoRoot(): string {
+export function repoRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
     const parent = path.dirname(dir);
@@ -18,13 +18,18 @@ function repoRoot(): string {
   return dir;
 }
 
-const serverEntry = path.join(repoRoot(), 'apps/server/dist/main.js');
+/**
+ * The built server; BENCH_SERVER_ENTRY runs another build of it (e.g. one compiled with
+ * `tsc --outDir dist-other` beside dist), to compare two builds back to back without
+ * rebuilding the dist that other runs use.
+ */
+const serverEntry = process.env['BENCH_SERVER_ENTRY'] ? path.resolve(process.env['BENCH_SERVER_ENTRY']) : path.join(repoRoot(), 'apps/server/dist/main.js');
 
 /** Nodes of one cluster must sign tokens alike; a fixed secret also keeps runs comparable. */
 const BENCH_SECRET = 'load-harness-secret-'.padEnd(48, 'x');
 
 /** Settings of the environment that must not leak into a benchmark server. */
-const SCRUBBED = ['REDIS_URL', 'REDIS_PREFIX', 'PORT', 'HOST', 'DATA_DIR', 'SECRET', 'PUBLIC_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'];
+const SCRUBBED = ['REDIS_URL', 'REDIS_SENTINELS', 'REDIS_SENTINEL_NAME', 'REDIS_REPLICA_WAIT_MS', 'REDIS_PREFIX', 'PORT', 'HOST', 'DATA_DIR', 'SECRET', 'PUBLIC_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'];
 
 export interface JisrNode {
   url: string;
@@ -35,8 +40,10 @@ export interface JisrNode {
 }
 
 export interface JisrNodeOptions {
-  /** Set to run on the Redis store and adapter. */
-  redis?: { url: string; prefix: string };
+  /** Set to run on the Redis store and adapter: one Redis's URL, or the sentinels of a master. */
+  redis?: { url: string; prefix: string } | { sentinels: string; name: string; prefix: string };
+  /** More settings, e.g. REDIS_REPLICA_WAIT_MS. */
+  env?: Record<string, string>;
   /** Write a V8 CPU profile of the server into this directory when it stops. */
   profileDir?: string;
 }
@@ -63,7 +70,10 @@ export async function startJisrNode(options: JisrNodeOptions = {}): Promise<Jisr
     SECRET: BENCH_SECRET,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
-    ...(options.redis ? { REDIS_URL: options.redis.url, REDIS_PREFIX: options.redis.prefix } : {}),
+    ...(options.redis ? { REDIS_PREFIX: options.redis.prefix } : {}),
+    ...(options.redis && 'url' in options.redis ? { REDIS_URL: options.redis.url } : {}),
+    ...(options.redis && 'sentinels' in options.redis ? { REDIS_SENTINELS: options.redis.sentinels, REDIS_SENTINEL_NAME: options.redis.name } : {}),
+    ...options.env,
   });
   const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   let output = '';

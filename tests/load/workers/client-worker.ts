@@ -1,3 +1,4 @@
+import type { ReactionBurst } from '@jisr/protocol/audience';
 import { ClientEvent, ServerEvent, type QuestionUpsert } from '@jisr/protocol/events';
 import type { Tally } from '@jisr/protocol/poll';
 import { clock, sleepUntil } from '../measure/clock.js';
@@ -6,8 +7,9 @@ import { joinAsAttendee } from '../server/demo-staff.js';
 import { countsBetween, FrameCounters } from '../wire/frame-counters.js';
 import { RawClient } from '../wire/raw-client.js';
 import { WireClient, type EventListener } from '../wire/wire-client.js';
+import { ballotBurst } from './ballot-burst.js';
 import { runOpenLoop } from './open-loop.js';
-import { qaOps, voteStorm, type QaState } from './worker-ops.js';
+import { qaOps, reactionStorm, voteStorm, type QaState } from './worker-ops.js';
 import type {
   JoinResult,
   ObservationsResult,
@@ -32,6 +34,7 @@ const rawClients: RawClient[] = [];
 const observers: Observer[] = [];
 let tallies: ObservationsResult['tallies'] = [];
 let questions: ObservationsResult['questions'] = [];
+let bursts: ObservationsResult['bursts'] = [];
 let rawHistogram = newHistogram();
 const qa: QaState = { published: [], nextVoter: new Map(), nextAsker: 0 };
 
@@ -45,6 +48,9 @@ function observe(role: ObserverRole, url: string): EventListener {
     } else if (name === ServerEvent.QuestionUpsert) {
       const { question } = payload as QuestionUpsert;
       questions.push([id, question.id, question.status, question.votes, at]);
+    } else if (name === ServerEvent.ReactionBurst) {
+      const { counts } = payload as ReactionBurst;
+      bursts.push([id, Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0), at]);
     }
   };
 }
@@ -127,6 +133,10 @@ async function run(command: WorkerCommand): Promise<WorkerResult> {
     }
     case 'vote-storm':
       return voteStorm(attendees, command);
+    case 'ballot-burst':
+      return ballotBurst(attendees, command);
+    case 'reaction-storm':
+      return reactionStorm(attendees, command);
     case 'qa-ops':
       return qaOps(attendees, qa, command);
     case 'questions-published':
@@ -141,9 +151,10 @@ async function run(command: WorkerCommand): Promise<WorkerResult> {
       return null;
     }
     case 'observations': {
-      const result: ObservationsResult = { observers: [...observers], tallies, questions, rawHistogram: encodeHistogram(rawHistogram) };
+      const result: ObservationsResult = { observers: [...observers], tallies, questions, bursts, rawHistogram: encodeHistogram(rawHistogram) };
       tallies = [];
       questions = [];
+      bursts = [];
       rawHistogram = newHistogram();
       return result;
     }

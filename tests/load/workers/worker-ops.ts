@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { REACTION_KINDS } from '@jisr/protocol/audience';
 import { ClientEvent } from '@jisr/protocol/events';
 import { clock } from '../measure/clock.js';
 import { encodeHistogram, newHistogram, recordMs } from '../measure/latency.js';
 import type { WireClient } from '../wire/wire-client.js';
 import { opsOfWorker, runOpenLoop } from './open-loop.js';
-import type { OpsResult, StormResult, WorkerCommand } from './worker-protocol.js';
+import type { OpsResult, StormResult, TapsResult, WorkerCommand } from './worker-protocol.js';
 
-/** The timed runs of a client worker: a vote storm, and questions with upvotes. */
+/** The timed runs of a client worker: a vote storm, a reaction storm, and questions with upvotes. */
 
 /** How long acks may take after the last scheduled send before they count as timeouts. */
 const ACK_GRACE_MS = 30_000;
@@ -21,12 +22,12 @@ export interface QaState {
 }
 
 /** Resolves when `outstanding()` reaches zero, or fails what is left at the deadline. */
-async function awaitAcks(outstanding: () => number, clients: readonly WireClient[], deadline: number): Promise<void> {
+export async function awaitAcks(outstanding: () => number, clients: readonly WireClient[], deadline: number): Promise<void> {
   while (outstanding() > 0 && clock.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   if (outstanding() > 0) for (const client of clients) client.failPending('timeout');
 }
 
-function countError(errors: Record<string, number>, code: string): void {
+export function countError(errors: Record<string, number>, code: string): void {
   errors[code] = (errors[code] ?? 0) + 1;
 }
 
@@ -58,6 +59,43 @@ export async function voteStorm(attendees: readonly WireClient[], command: Extra
   });
   await awaitAcks(() => outstanding, attendees, clock.now() + ACK_GRACE_MS);
   return { sent: mine.length, ok, errors, ackHistogram: encodeHistogram(histogram), maxSendLagMs, lastAckAt };
+}
+
+/**
+ * Taps `command.taps` reactions in all, open-loop at `rate` a second across the workers: this
+ * worker's attendees take its taps in turn (each tapping rate / attendees times a second), the
+ * kinds in turn.
+ */
+export async function reactionStorm(attendees: readonly WireClient[], command: Extract<WorkerCommand, { kind: 'reaction-storm' }>): Promise<TapsResult> {
+  const mine = opsOfWorker(command.taps, command.workerIndex, command.workerCount);
+  if (attendees.length === 0) throw new Error('no attendee to tap reactions');
+  const histogram = newHistogram();
+  const errors: Record<string, number> = {};
+  const acked: number[] = [];
+  let ok = 0;
+  let outstanding = 0;
+  let lastAckAt = 0;
+  const dueAt = (local: number) => command.startAt + ((mine[local] ?? 0) * 1000) / command.rate;
+  const maxSendLagMs = await runOpenLoop(mine.length, dueAt, (local, due) => {
+    const client = attendees[local % attendees.length];
+    const op = mine[local] ?? 0;
+    if (!client) return;
+    outstanding += 1;
+    const kind = REACTION_KINDS[op % REACTION_KINDS.length] ?? 'clap';
+    client.emit(ClientEvent.ReactionSend, { sessionId: command.sessionId, kind }, (ack, at) => {
+      outstanding -= 1;
+      lastAckAt = Math.max(lastAckAt, at);
+      if (ack.ok) {
+        ok += 1;
+        acked.push(due);
+        recordMs(histogram, at - due);
+      } else {
+        countError(errors, ack.error.code);
+      }
+    });
+  });
+  await awaitAcks(() => outstanding, attendees, clock.now() + ACK_GRACE_MS);
+  return { sent: mine.length, ok, errors, ackHistogram: encodeHistogram(histogram), acked, maxSendLagMs, lastAckAt };
 }
 
 /** The next (question, local attendee) pair that makes a new upvote, or null when every pair is used. */

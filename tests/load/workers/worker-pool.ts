@@ -7,6 +7,8 @@ import type {
   ObservationsResult,
   OpsResult,
   StormResult,
+  TapsResult,
+  BallotBurstResult,
   WorkerCommand,
   WorkerReply,
   WorkerResult,
@@ -21,6 +23,8 @@ interface ResultOf {
   'raw-connect': JoinResult;
   window: FrameCountSnapshot;
   'vote-storm': StormResult;
+  'ballot-burst': BallotBurstResult;
+  'reaction-storm': TapsResult;
   'qa-ops': OpsResult;
   'questions-published': null;
   'raw-trigger': null;

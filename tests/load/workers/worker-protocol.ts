@@ -23,6 +23,8 @@ export type WorkerCommand =
   | { kind: 'raw-connect'; url: string; count: number; sampleEvery: number; localAddress: string; concurrency: number }
   | { kind: 'window'; from: number; to: number }
   | { kind: 'vote-storm'; pollId: string; optionIds: string[]; startAt: number; rate: number; votes: number; workerCount: number; workerIndex: number }
+  /** Every attendee of the worker votes once, at a uniformly random moment in [startAt, startAt + spreadMs). */
+  | { kind: 'ballot-burst'; pollId: string; optionIds: string[]; startAt: number; spreadMs: number; ackGraceMs: number }
   | {
       kind: 'qa-ops';
       sessionId: string;
@@ -35,6 +37,15 @@ export type WorkerCommand =
       askEvery: number;
       /** Published questions to upvote from the start. */
       questionIds: string[];
+    }
+  | {
+      kind: 'reaction-storm';
+      sessionId: string;
+      startAt: number;
+      rate: number;
+      taps: number;
+      workerCount: number;
+      workerIndex: number;
     }
   | { kind: 'questions-published'; questionIds: string[] }
   | { kind: 'raw-trigger'; startAt: number; rate: number; count: number }
@@ -58,6 +69,23 @@ export interface StormResult {
   ackHistogram: string;
   maxSendLagMs: number;
   lastAckAt: number;
+}
+
+export interface TapsResult {
+  sent: number;
+  ok: number;
+  errors: Record<string, number>;
+  /** hdr histogram (compressed base64) of ack time minus scheduled send time. */
+  ackHistogram: string;
+  /** Scheduled send time of each tap acked ok (a burst counts taps, not which: see reactions.ts). */
+  acked: number[];
+  maxSendLagMs: number;
+  lastAckAt: number;
+}
+
+export interface BallotBurstResult extends StormResult {
+  /** The due time of the worker's last vote. */
+  lastDueAt: number;
 }
 
 export interface OpsResult {
@@ -86,11 +114,13 @@ export interface ObservationsResult {
   tallies: [string, string, number, number][];
   /** [observer id, question id, status, votes, arrival time] */
   questions: [string, string, string, number, number][];
+  /** [observer id, reactions the burst counts (all kinds), arrival time] */
+  bursts: [string, number, number][];
   /** Baseline clients: hdr histogram of arrival minus scheduled broadcast time. */
   rawHistogram: string;
 }
 
-export type WorkerResult = JoinResult | StormResult | OpsResult | ObservationsResult | FrameCountSnapshot | null;
+export type WorkerResult = JoinResult | StormResult | BallotBurstResult | TapsResult | OpsResult | ObservationsResult | FrameCountSnapshot | null;
 
 export interface WorkerRequest {
   id: number;
