@@ -12,6 +12,7 @@ import { connectSocket, joinDemo, liveOpenSessionId, okData, request, type Clien
 import { expectFocusSettled, focusPlace, recordLiveRegions, said } from '../support/focus.js';
 import { ADMIN, demoAgenda, organizerToken } from '../support/staff.js';
 import { keepShot } from '../support/shots.js';
+import { recordTraffic } from '../support/stage-views.js';
 
 /**
  * Issue 26: what axe cannot see. The attendee, moderator and organizer tasks done with the
@@ -351,6 +352,17 @@ describe.each(LANGS)('keyboard only, %s: the focus is never lost', (lang) => {
     );
     for (const text of texts) await ask(asker, moderatedSession, text);
     const page = await pageFor(lang, { staff: true });
+    const traffic = recordTraffic(page);
+    // Live changes that did not take once failed in CI and never here (a reject, a switch
+    // flipped back without a word): such a failure says what went over the wire.
+    const onWire = async (what: string, check: () => Promise<unknown>): Promise<void> => {
+      try {
+        await check();
+      } catch (error) {
+        const wire = traffic.about('question:moderate', 'session:settings', 'anonymousAllowed', 'session:join', 'rejected');
+        throw new Error(`${what}: ${String(error)}\nthe page's frames:\n${wire}`);
+      }
+    };
     try {
       await page.goto(`${app.url}/e/DEMO/s/${moderatedSession}/moderate`);
       await hydrated(page);
@@ -369,7 +381,7 @@ describe.each(LANGS)('keyboard only, %s: the focus is never lost', (lang) => {
 
       // Reject: the same.
       await pressOn(page, card(texts[1] ?? '').getByTestId('mod-reject'), 'Enter', 'reject');
-      await expect.poll(() => card(texts[1] ?? '').getAttribute('data-status'), eventually).toBe('rejected');
+      await onWire('reject', () => expect.poll(() => card(texts[1] ?? '').getAttribute('data-status'), eventually).toBe('rejected'));
 
       // Reply: Enter saves, the focus stays in the reply field.
       await first.getByTestId('mod-reply-input').focus();
@@ -450,10 +462,10 @@ describe.each(LANGS)('keyboard only, %s: the focus is never lost', (lang) => {
       });
       const was = await anonymous.isChecked();
       expect((await pressOn(page, anonymous, 'Space', 'switch')).testid).toBe('mod-setting-anonymousAllowed');
-      await expect.poll(switchState, eventually).toEqual({ checked: !was, refused: null });
+      await onWire('switch', () => expect.poll(switchState, eventually).toEqual({ checked: !was, refused: null }));
       await expect.poll(() => anonymous.isEnabled(), eventually).toBe(true);
       await pressOn(page, anonymous, 'Space', 'switch back');
-      await expect.poll(switchState, eventually).toEqual({ checked: was, refused: null });
+      await onWire('switch back', () => expect.poll(switchState, eventually).toEqual({ checked: was, refused: null }));
 
       // Polls: create with an option removed by its ×, then open and close.
       expect((await pressOn(page, page.getByTestId('mod-tab-polls'), 'Enter', 'polls view')).testid).toBe('mod-tab-polls');

@@ -46,3 +46,44 @@ export function recordFrames(page: Page): string[] {
   });
   return frames;
 }
+
+/** A frame's parts a live change turns on, wherever they sit in it: ` … "qa":{…} "seq":12`. */
+function keyParts(text: string): string {
+  const parts = [/"qa":\{[^}]*\}/, /"status":"[a-z]+"/, /"seq":\d+/].map((pattern) => pattern.exec(text)?.[0]).filter(Boolean);
+  return parts.length > 0 ? ` … ${parts.join(' ')}` : '';
+}
+
+/** One Socket.IO frame, either way, with when it passed (ms since the recording began). */
+export interface TrafficFrame {
+  at: number;
+  way: 'sent' | 'received';
+  text: string;
+}
+
+/**
+ * Every Socket.IO frame the page sends or receives from now on: for a test that fails on a
+ * live change to say what went over the wire, not only what the page showed.
+ */
+export function recordTraffic(page: Page): { frames: TrafficFrame[]; about: (...words: string[]) => string } {
+  const frames: TrafficFrame[] = [];
+  const started = Date.now();
+  const push = (way: TrafficFrame['way'], payload: string | Buffer): void => {
+    frames.push({ at: Date.now() - started, way, text: typeof payload === 'string' ? payload : payload.toString('utf8') });
+  };
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => push('sent', payload));
+    socket.on('framereceived', ({ payload }) => push('received', payload));
+  });
+  /**
+   * The frames naming any of `words`, and every ack (Socket.IO's `43…` frames name no
+   * event), one a line, each cut to 160 characters and followed by its `qa`, `status` and
+   * `seq` wherever they are; the last 80 at most.
+   */
+  const about = (...words: string[]): string =>
+    frames
+      .filter((frame) => frame.text.startsWith('43') || words.some((word) => frame.text.includes(word)))
+      .slice(-80)
+      .map((frame) => `${frame.at} ms ${frame.way}: ${frame.text.slice(0, 160)}${keyParts(frame.text)}`)
+      .join('\n');
+  return { frames, about };
+}

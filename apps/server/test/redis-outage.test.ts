@@ -135,8 +135,9 @@ describe('a node whose Redis goes away', () => {
   it('while Redis is too slow to read limits: login and join fail closed, other events go on, counted and logged (issue 19.9)', async () => {
     const pauser = createClient({ url: `redis://127.0.0.1:${port}` });
     await pauser.connect();
-    // Every client of this Redis waits 1.5 s for any answer: the limits' 250 ms patience runs out.
-    await pauser.sendCommand(['CLIENT', 'PAUSE', '1500', 'ALL']);
+    // Every client of this Redis waits 2.5 s for any answer: the patience runs out, 250 ms for
+    // the limits that fail open, 1 s for login and join, which fail closed.
+    await pauser.sendCommand(['CLIENT', 'PAUSE', '2500', 'ALL']);
     const started = Date.now();
     const [login, join, asked] = await Promise.all([
       fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'org@example.org', password: 'any guess at all' }) }),

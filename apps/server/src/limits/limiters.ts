@@ -121,6 +121,23 @@ export interface Limiters {
 /** How long a limit shared through Redis may take before it counts as unreadable (Redis away or slow). */
 export const SHARED_LIMIT_PATIENCE_MS = 250;
 
+/**
+ * The same for limits that fail closed (join, login, code look-ups): an unreadable limit
+ * refuses the person, so it waits longer. A join can afford a second; a hall joining at once
+ * on a busy node (CI saw it: 50 joins on three nodes beside a browser) must not be told
+ * `unavailable` because Redis answered in 300 ms.
+ */
+export const CLOSED_LIMIT_PATIENCE_MS = 1000;
+
+/**
+ * A timer for `ms` that, when it fires, first lets the event loop read the I/O already
+ * waiting (Node runs timers before it polls sockets): after a stall of the loop longer
+ * than `ms`, an answer that came in time is taken rather than counted late.
+ */
+function patience(ms: number, onLate: () => void): NodeJS.Timeout {
+  return setTimeout(() => setImmediate(onLate), ms);
+}
+
 /** Told each time a limit that fails open is waived because its store could not be read in time. */
 export type BypassReporter = (limit: string, error: unknown) => void;
 
@@ -131,7 +148,7 @@ export type Settled<T> = { read: true; value: T } | { read: false; error: unknow
 export async function settle<T>(work: Promise<T>, ms: number): Promise<Settled<T>> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<Settled<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ read: false, error: new Error(`no answer within ${ms} ms`) }), ms);
+    timer = patience(ms, () => resolve({ read: false, error: new Error(`no answer within ${ms} ms`) }));
   });
   try {
     return await Promise.race([work.then((value): Settled<T> => ({ read: true, value }), (error: unknown): Settled<T> => ({ read: false, error })), late]);
@@ -149,7 +166,7 @@ export async function settle<T>(work: Promise<T>, ms: number): Promise<Settled<T
 export async function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
+    timer = patience(ms, () => resolve(fallback));
   });
   try {
     return await Promise.race([work.catch(() => fallback), late]);
@@ -210,7 +227,7 @@ export function createLimiters(
 
   /** A read for a limit that fails closed: unreadable is `unavailable`. */
   const closed = async (limiter: RateLimiterAbstract, key: string, points: number): Promise<LimitVerdict> => {
-    const read = await settle(limiter.get(key), SHARED_LIMIT_PATIENCE_MS);
+    const read = await settle(limiter.get(key), CLOSED_LIMIT_PATIENCE_MS);
     return read.read ? verdictOf(read.value, points) : UNAVAILABLE;
   };
   /** A write whose failure can only be reported: the answer the client gets does not depend on it. */
@@ -255,7 +272,7 @@ export function createLimiters(
             throw error;
           },
         ),
-        SHARED_LIMIT_PATIENCE_MS,
+        CLOSED_LIMIT_PATIENCE_MS,
       );
       return read.read ? read.value : UNAVAILABLE;
     },
