@@ -10,6 +10,7 @@ import { settle, within } from './limiters.js';
  * here is the real Redis's (REDIS_URL; none there is a failure, not a skip).
  */
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const STALL_MS = 1500;
 
 describe('settle and within: an answer already waiting wins over a patience that ran out during a stall', () => {
   const redis = createClient({ url: REDIS_URL });
@@ -22,7 +23,11 @@ describe('settle and within: an answer already waiting wins over a patience that
     await redis.quit();
   });
 
-  /** Blocks the event loop for `ms`, as a busy node does; Redis answers meanwhile. */
+  /**
+   * Blocks the event loop for `ms`, as a busy node does; Redis answers meanwhile (the command
+   * is written before the stall: node-redis writes as it is called). 1.5 s, against a patience
+   * of 50 ms: long enough for a Redis on a loaded CI machine to answer (200 ms was not, once).
+   */
   function stall(ms: number): void {
     const until = Date.now() + ms;
     while (Date.now() < until) {
@@ -32,13 +37,13 @@ describe('settle and within: an answer already waiting wins over a patience that
 
   it('settle: the answer that came during the stall is read', async () => {
     const settled = settle(redis.ping('limit'), 50);
-    stall(200);
+    stall(STALL_MS);
     expect(await settled).toEqual({ read: true, value: 'limit' });
   });
 
   it('within: the same, rather than the fallback', async () => {
     const answer = within(redis.ping('kept'), 50, 'fallback');
-    stall(200);
+    stall(STALL_MS);
     expect(await answer).toBe('kept');
   });
 
