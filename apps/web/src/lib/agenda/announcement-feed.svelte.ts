@@ -1,5 +1,5 @@
 import type { Announcement } from '@jisr/protocol/agenda';
-import { ServerEvent } from '@jisr/protocol/events';
+import { ServerEvent } from '@jisr/protocol/event-names';
 import { fetchAgenda } from '$lib/api/http.js';
 import { subscribe, type JisrSocket } from '$lib/realtime/socket.js';
 import { addAnnouncement, currentAnnouncement } from './announcement-feed.js';

@@ -1,5 +1,5 @@
 import type { Session } from '@jisr/protocol/event';
-import { ServerEvent } from '@jisr/protocol/events';
+import { ServerEvent } from '@jisr/protocol/event-names';
 import { fetchAgenda } from '$lib/api/http.js';
 import { watchConnection, type ConnectionStatus } from '$lib/realtime/connection.js';
 import { subscribe, type JisrSocket } from '$lib/realtime/socket.js';

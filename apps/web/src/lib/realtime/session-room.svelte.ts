@@ -3,7 +3,7 @@ import { resolveStage, type ShownStage } from '@jisr/core/stage';
 import type { Mute, MuteScope, ReactionKind, ReactionSent } from '@jisr/protocol/audience';
 import type { Lang } from '@jisr/protocol/common';
 import type { QaSettings, Session } from '@jisr/protocol/event';
-import { ClientEvent, ServerEvent } from '@jisr/protocol/events';
+import { ClientEvent, ServerEvent } from '@jisr/protocol/event-names';
 import type { Feedback } from '@jisr/protocol/feedback';
 import type { Ballot, Poll, PollCreateInput, PollEditInput } from '@jisr/protocol/poll';
 import type { ModerationAction, Question, QuestionVoteResult, SimilarQuestion } from '@jisr/protocol/question';

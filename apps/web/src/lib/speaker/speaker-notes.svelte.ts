@@ -1,4 +1,4 @@
-import { ServerEvent } from '@jisr/protocol/events';
+import { ServerEvent } from '@jisr/protocol/event-names';
 import type { SpeakerNote } from '@jisr/protocol/stage';
 import { subscribe, type JisrSocket } from '$lib/realtime/socket.js';
 import { withNote } from './speaker-notes.js';

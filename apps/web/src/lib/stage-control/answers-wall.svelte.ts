@@ -1,4 +1,4 @@
-import { ClientEvent, ServerEvent } from '@jisr/protocol/events';
+import { ClientEvent, ServerEvent } from '@jisr/protocol/event-names';
 import type { TextAnswer } from '@jisr/protocol/poll-answers';
 import type { ClientError, Result } from '$lib/api/client-error.js';
 import { watchConnection } from '$lib/realtime/connection.js';

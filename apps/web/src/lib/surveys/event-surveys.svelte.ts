@@ -1,4 +1,4 @@
-import { ClientEvent, ServerEvent } from '@jisr/protocol/events';
+import { ClientEvent, ServerEvent } from '@jisr/protocol/event-names';
 import { AttendeeSurvey, type SurveyAnswerInput } from '@jisr/protocol/survey';
 import { z } from 'zod';
 import type { Result } from '$lib/api/client-error.js';
