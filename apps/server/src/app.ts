@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '@jisr/protocol/events';
 import type { Store } from '@jisr/store/store';
+import compression from 'compression';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { Server } from 'socket.io';
@@ -254,8 +255,13 @@ export function createApp(deps: AppDeps): JisrApp {
   api.use(surveyRoutes(ctx));
   api.use(apiNotFound);
   api.use(errorResponder(deps.logger));
+  // The pages the server renders and the public agenda go out gzipped (a phone on venue
+  // Wi-Fi waits for every byte of the agenda's HTML); the build's files are precompressed
+  // already (adapter-node serves the .gz/.br twins), which compression leaves alone.
+  const compressed = compression();
+  app.get('/api/events/:code', compressed);
   app.use('/api', api);
-  if (deps.web) app.use(deps.web);
+  if (deps.web) app.use(compressed, deps.web);
   app.use(errorResponder(deps.logger));
 
   // Every client event's handler, made once for all sockets (see clientEventListener).

@@ -11,7 +11,7 @@ import { ConfigError, parseConfig, redisTarget, type Config } from './config.js'
 import { DEMO_CODE } from './demo/demo-event.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { createLogger, type Logger } from './logger.js';
-import { loadWebHandler } from './web/web-handler.js';
+import { INTERNAL_URL_VARIABLE, internalUrl, loadWebHandler } from './web/web-handler.js';
 
 /** How long a node may take to finish open requests on SIGTERM before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   const app = createApp({ store, config, logger, clock: systemClock, secret, ...(web ? { web } : {}), ...(cluster ? { cluster } : {}) });
   await app.ctx.pollTimers.rearmAll();
   const port = await app.listen(config.PORT, config.HOST);
+  // Read by the web app's server-side fetches (the agenda rendered on the server), per request.
+  process.env[INTERNAL_URL_VARIABLE] = internalUrl(port, config.HOST);
   logger.info({ port, url: config.PUBLIC_URL, store: cluster ? 'redis' : 'sqlite', dataDir: config.DATA_DIR }, 'listening');
 
   const banner = [`\nJisr is running at ${config.PUBLIC_URL}  (join code: ${DEMO_CODE})`];

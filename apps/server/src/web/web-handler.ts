@@ -18,3 +18,16 @@ export async function loadWebHandler(buildDir: string, publicUrl: string): Promi
   if (typeof handler !== 'function') throw new Error(`${file} does not export a request handler`);
   return handler as RequestHandler;
 }
+
+/** The variable the web app's server hooks read to reach this node's API without leaving the machine. */
+export const INTERNAL_URL_VARIABLE = 'JISR_INTERNAL_URL';
+
+/**
+ * This node's own address for the web app's server-side fetches (hooks.server.ts's
+ * handleFetch): the agenda rendered on the server asks the API here, over loopback, rather
+ * than through PUBLIC_URL, which may be a public name this machine can't reach from inside.
+ */
+export function internalUrl(port: number, host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return `http://127.0.0.1:${port}`;
+  return host.includes(':') ? `http://[${host}]:${port}` : `http://${host}:${port}`;
+}
