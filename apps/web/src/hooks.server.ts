@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Lang } from '@jisr/protocol/common';
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleFetch } from '@sveltejs/kit';
 import { dirOf } from '$lib/i18n/catalog.js';
 import { withFramePolicy } from '$lib/server/frame-policy.js';
 import { earlyRequests } from '$lib/server/early-requests.js';
+import { internalApiRequest } from '$lib/server/internal-fetch.js';
 import { LANG_COOKIE, LANG_COOKIE_MAX_AGE, negotiateLang, remembersQueryLang } from '$lib/i18n/negotiate.js';
 import { provideServerLang } from '$lib/i18n/page-lang.js';
 
@@ -43,4 +44,12 @@ export const handle: Handle = async ({ event, resolve }) => {
     }),
   );
   return withFramePolicy(event.url.pathname, response);
+};
+
+/** The agenda rendered on the server reads the API on this node (lib/server/internal-fetch.ts). */
+export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
+  // adapter-node hands over the Node request; mounted in Express, its `ip` is the client's (trust proxy: loopback).
+  const clientAddress = (event.platform as { req?: { ip?: string } } | undefined)?.req?.ip;
+  const internal = internalApiRequest(request, event.url.origin, process.env['JISR_INTERNAL_URL'], clientAddress);
+  return fetch(internal ?? request);
 };

@@ -17,12 +17,20 @@ const SHELL = shellCacheName(version);
 const shellPaths = new Set([...build, ...files]);
 /** How long a page waits for a slow network before it is served from cache (venue Wi-Fi). */
 const NETWORK_PATIENCE_MS = 4000;
+/**
+ * A page rendered in the browser only (the room screen's, `ssr = false`): its HTML is the
+ * app's shell whatever the event or session, kept with this build's files. Offline, an event
+ * page never opened before opens from it, and the client renders that page in its place;
+ * never from another page's copy rendered on the server (the agenda's, a session's), whose
+ * HTML and data belong to that page alone.
+ */
+const SHELL_PAGE = '/e/_/s/_/screen';
 
 worker.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(SHELL)
-      .then((cache) => cache.addAll([...shellPaths]))
+      .then((cache) => cache.addAll([...shellPaths, SHELL_PAGE]))
       .then(() => worker.skipWaiting()),
   );
 });
@@ -65,20 +73,22 @@ async function networkFirst(request: Request, cacheName: string, event: FetchEve
 }
 
 /**
- * Event pages render in the browser (`ssr = false`): their HTML is one shell whatever the
- * URL, and their `__data.json` holds only the root layout's data (the language), so a
- * session page never opened before still opens offline from another event page's copies.
+ * An event page with no copy of its own, offline: the shell (`SHELL_PAGE`), which renders
+ * any event page in the browser from the saved agenda. A `__data.json` (the root layout's
+ * data: the language) falls back to another event page's copy.
  */
 async function shellFallback(request: Request, cache: Cache): Promise<Response | undefined> {
   const path = new URL(request.url).pathname;
   if (!path.startsWith('/e/')) return undefined;
-  const wantData = path.endsWith('/__data.json');
-  if (!wantData && request.mode !== 'navigate') return undefined;
-  for (const key of await cache.keys()) {
-    const keyPath = new URL(key.url).pathname;
-    if (keyPath.startsWith('/e/') && keyPath.endsWith('/__data.json') === wantData) return cache.match(key);
+  if (path.endsWith('/__data.json')) {
+    for (const key of await cache.keys()) {
+      const keyPath = new URL(key.url).pathname;
+      if (keyPath.startsWith('/e/') && keyPath.endsWith('/__data.json')) return cache.match(key);
+    }
+    return undefined;
   }
-  return undefined;
+  if (request.mode !== 'navigate') return undefined;
+  return caches.match(SHELL_PAGE, { cacheName: SHELL });
 }
 
 /** A copy of the response that says when it was fetched: pages show "last updated" offline. */
