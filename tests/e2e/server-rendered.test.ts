@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
@@ -34,6 +34,18 @@ async function html(path: string, options: { lang?: string; address?: string } =
   if (options.address) headers['x-forwarded-for'] = options.address;
   const response = await fetch(`${app.url}${path}`, { headers });
   return { status: response.status, text: await response.text() };
+}
+
+/** A phone in Toronto (a Brussels event's times differ from its clock), keeping every console error or warning and page error. */
+async function torontoPhone(): Promise<{ context: BrowserContext; page: Page; complaints: string[] }> {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, timezoneId: 'America/Toronto' });
+  const page = await context.newPage();
+  const complaints: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text());
+  });
+  page.on('pageerror', (error) => complaints.push(error.message));
+  return { context, page, complaints };
 }
 
 const escapeHtml = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -82,14 +94,8 @@ describe('the agenda and the session page, rendered on the server', () => {
 
   it('the session page hydrates, joins and shows the questions, with no warning', async () => {
     const sessionId = await liveOpenSessionId(app.url);
-    const context = await browser.newContext({ viewport: PHONE, isMobile: true, timezoneId: 'America/Toronto' });
+    const { context, page, complaints } = await torontoPhone();
     try {
-      const page = await context.newPage();
-      const complaints: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text());
-      });
-      page.on('pageerror', (error) => complaints.push(error.message));
       await page.goto(`${app.url}/e/DEMO/s/${sessionId}`);
       await hydrated(page);
       await page.getByTestId('question-input').waitFor({ timeout: 10_000 });
@@ -123,14 +129,8 @@ describe('the agenda and the session page, rendered on the server', () => {
     }
 
     // A phone in Toronto at a Brussels event: its own clock appears once the script runs.
-    const context = await browser.newContext({ viewport: PHONE, isMobile: true, timezoneId: 'America/Toronto' });
+    const { context, page, complaints } = await torontoPhone();
     try {
-      const page = await context.newPage();
-      const complaints: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text());
-      });
-      page.on('pageerror', (error) => complaints.push(error.message));
       await page.goto(`${app.url}/e/DEMO`);
       await hydrated(page);
       await page.getByTestId('session-link').first().waitFor();
