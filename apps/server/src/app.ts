@@ -140,6 +140,9 @@ function bypassReporter(metrics: Metrics, logger: Logger): BypassReporter {
 }
 
 /** Builds the whole server. main.ts and the tests wire the same app. */
+/** `GET /api/events/:code`, the public agenda (event-routes.ts): what every phone fetches. */
+const PUBLIC_AGENDA_PATH = /^\/api\/events\/[^/]+$/;
+
 export function createApp(deps: AppDeps): JisrApp {
   const origins = allowedOrigins(deps.config.PUBLIC_URL, deps.config.ALLOWED_ORIGINS);
   const metrics = createMetrics();
@@ -259,7 +262,8 @@ export function createApp(deps: AppDeps): JisrApp {
   // Wi-Fi waits for every byte of the agenda's HTML); the build's files are precompressed
   // already (adapter-node serves the .gz/.br twins), which compression leaves alone.
   const compressed = compression();
-  app.get('/api/events/:code', compressed);
+  // A middleware, not a route: the authorization matrix lists every route the app serves.
+  app.use((req, res, next) => (req.method === 'GET' && PUBLIC_AGENDA_PATH.test(req.path) ? compressed(req, res, next) : next()));
   app.use('/api', api);
   if (deps.web) app.use(compressed, deps.web);
   app.use(errorResponder(deps.logger));
