@@ -61,8 +61,9 @@ export interface TrafficFrame {
 }
 
 /**
- * Every Socket.IO frame the page sends or receives from now on: for a test that fails on a
- * live change to say what went over the wire, not only what the page showed.
+ * Every Socket.IO packet the page sends or receives from now on, over a websocket or
+ * long-polling: for a test that fails on a live change to say what went over the wire, not
+ * only what the page showed.
  */
 export function recordTraffic(page: Page): { frames: TrafficFrame[]; about: (...words: string[]) => string } {
   const frames: TrafficFrame[] = [];
@@ -73,6 +74,20 @@ export function recordTraffic(page: Page): { frames: TrafficFrame[]; about: (...
   page.on('websocket', (socket) => {
     socket.on('framesent', ({ payload }) => push('sent', payload));
     socket.on('framereceived', ({ payload }) => push('received', payload));
+  });
+  // Before its upgrade to a websocket (and after a reload), Socket.IO speaks over HTTP
+  // long-polling: those packets count too (several per body, split on Engine.IO's separator).
+  page.on('requestfinished', (request) => {
+    if (!request.url().includes('/socket.io/')) return;
+    const body = request.postData();
+    if (body) for (const packet of body.split('\x1e')) push('sent', packet);
+    void request
+      .response()
+      .then((response) => response?.text())
+      .then((text) => {
+        for (const packet of (text ?? '').split('\x1e')) if (packet) push('received', packet);
+      })
+      .catch(() => undefined);
   });
   /**
    * The frames naming any of `words`, and every ack (Socket.IO's `43…` frames name no
