@@ -9,6 +9,14 @@ import { STAFF_STORAGE_KEY } from '$lib/staff/staff-key.js';
 // themselves load with the pages that parse something, not with every first paint.
 config({ jitless: true });
 
+// Framed, a page is the moderator's miniature room screen (ScreenMiniature.svelte): nothing
+// in it is for the keyboard. SvelteKit focuses <body> when a page rendered in the browser
+// starts (its focus reset), and from inside a frame that takes the keyboard's focus from the
+// page around it: a key pressed in that moment went into the frame and was lost (a Q&A switch
+// pressed just after the moderator's page loaded did nothing). An inert document takes no
+// focus. Set here, before the app starts.
+if (window.self !== window.top) document.documentElement.inert = true;
+
 /** How long the first page waits for a renewal before loading anyway (a venue's slow network). */
 const RENEW_WAIT_MS = 4000;
 
