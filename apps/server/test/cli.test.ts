@@ -184,6 +184,25 @@ describe('jisr with a running server (SQLite)', () => {
     expect(chosen.stdout).not.toContain('password:');
     expect(await login('omar@example.org', 'long enough secret')).toBe(200);
   });
+
+  it('organizer create takes --name through the clean-up and the name filter the web uses', async () => {
+    const flagged = await jisr(['organizer', 'create', '--email', 'flagged@example.org', '--name', 'Connard'], { DATA_DIR: dataDir() });
+    expect(flagged.code).toBe(2);
+    expect(flagged.stderr.split('\n')[0]).toBe('jisr: --name: choose another name');
+    const blank = await jisr(['organizer', 'create', '--email', 'blank@example.org', '--name', '\u200B\u2060\u202E'], { DATA_DIR: dataDir() });
+    expect(blank.code).toBe(2);
+    expect(blank.stderr.split('\n')[0]).toContain('--name must have something readable in it');
+    const made = await jisr(['organizer', 'create', '--email', 'leila@example.org', '--name', '\u202ELeila\u200B Mansouri '], { DATA_DIR: dataDir() });
+    expect(made.code).toBe(0);
+    const store = openSqliteStore({ file: path.join(dataDir(), 'jisr.db') });
+    try {
+      expect((await store.getUserByEmail('leila@example.org'))?.name).toBe('Leila Mansouri');
+      expect(await store.getUserByEmail('flagged@example.org')).toBeNull();
+      expect(await store.getUserByEmail('blank@example.org')).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('moving an event from SQLite to Redis with export and import', () => {
@@ -295,6 +314,32 @@ describe('moving an event from SQLite to Redis with export and import', () => {
     expect(moved.stdout).toContain(`imported BRX-B (${full.event.id})`);
     const listed = await jisr(['events', 'list', '--data-dir', target]);
     expect(listed.stdout.split('\n').filter((line) => line.length > 0).map((line) => line.split('  ')[0])).toStrictEqual(['BRX2026', 'BRX-B']);
+  });
+
+  it('import gives a dump’s texts the clean-up every typed text gets: hidden characters go, a text with nothing readable is refused', async () => {
+    const hidden = path.join(dir, 'hidden.json');
+    const questions = original.questions.map((question) => (question.text === 'Question 1' ? { ...question, text: `\u202EQuestion 1\u200B` } : question));
+    fs.writeFileSync(hidden, JSON.stringify({ ...original, questions }));
+    const cleaned = path.join(dir, 'cleaned');
+    const imported = await jisr(['import', hidden, '--data-dir', cleaned]);
+    expect(imported.code).toBe(0);
+    const store = openSqliteStore({ file: path.join(cleaned, 'jisr.db') });
+    try {
+      const texts = (await Promise.all(full.sessionIds.map((sessionId) => store.listQuestions(sessionId)))).flat().map((question) => question.text);
+      expect(texts).toContain('Question 1');
+      expect(texts.filter((text) => text.includes('\u202E') || text.includes('\u200B'))).toStrictEqual([]);
+    } finally {
+      await store.close();
+    }
+
+    const blank = path.join(dir, 'blank.json');
+    const [first, ...others] = original.speakers;
+    fs.writeFileSync(blank, JSON.stringify({ ...original, speakers: [{ ...first, name: '\u200B\u2060' }, ...others] }));
+    const refused = await jisr(['import', blank, '--data-dir', path.join(dir, 'refused')]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`jisr: ${blank}: speakers.0.name has nothing readable in it\n`);
+    const listed = await jisr(['events', 'list', '--data-dir', path.join(dir, 'refused')]);
+    expect(listed.stdout).toBe('');
   });
 
   it('migrate reports the SQLite schema, and checks Redis', async () => {

@@ -4,6 +4,7 @@ import type { EventDump } from '@jisr/protocol/event-dump';
 import { checkDump, dumpSummary } from '@jisr/store/event-dump';
 import type { EventRecord, Store } from '@jisr/store/store';
 import { hashPassword } from '../auth/passwords.js';
+import { cleanInput } from '../input/typed-input.js';
 import { UsageError } from './args.js';
 import type { CliStore } from './cli-store.js';
 import type { CliIo } from './io.js';
@@ -74,8 +75,12 @@ async function readStdin(): Promise<string> {
 
 export async function importEvent(opened: CliStore, file: string, newCode: string | undefined, io: CliIo): Promise<void> {
   const options = newCode === undefined ? {} : { code: newCode };
-  // Checked here first, so a bad file is reported before anything is opened or written.
-  const { dump, code } = checkDump(await readDump(file), options);
+  // Checked here first, so a bad file is reported before anything is opened or written. Its
+  // texts take the clean-up every typed text gets on the way in (a dump is a file anyone can
+  // edit, or one written before the clean-up existed): for a dump Jisr wrote, nothing changes.
+  const cleaned = cleanInput(await readDump(file));
+  if (!cleaned.ok) throw new Error(`${file}: ${cleaned.field} has nothing readable in it`);
+  const { dump, code } = checkDump(cleaned.value, options);
   io.progress(`read ${file}: event ${dump.event.code} (${dump.event.id}): ${dumpSummary(dump)}`);
   const { store } = opened;
   const owner = await store.getUserByEmail(dump.owner.email);
