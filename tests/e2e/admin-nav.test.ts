@@ -8,6 +8,7 @@ import { hydrated, launchBrowser } from '../support/browser.js';
 import { ADMIN, demoAgenda, inviteLink } from '../support/staff.js';
 import { signInOrganizer } from '../support/staff-page.js';
 import { ADMIN_SECTIONS, adminSectionPath } from '../../apps/web/src/lib/admin/admin-sections.js';
+import { recordLiveRegions, said } from '../support/focus.js';
 import { keepShot } from '../support/shots.js';
 
 /**
@@ -70,6 +71,7 @@ describe('import and export page', () => {
     const agenda = await demoAgenda(app.url);
     const day = agenda.event.startDate;
     const page = await signInOrganizer(browser, app.url);
+    await recordLiveRegions(page);
     await page.goto(`${app.url}/admin/e/DEMO/data`);
     await hydrated(page);
 
@@ -86,11 +88,15 @@ describe('import and export page', () => {
     await page.getByTestId('import-preview').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('import-new-rooms').textContent()).toContain('Roof terrace');
     expect(await page.getByTestId('import-new-speakers').textContent()).toContain('Amal Roadshow');
+    // The preview appears already filled: a screen reader hears it through the page's live region (issue 26).
+    const heard = async (): Promise<string> => (await said(page)).map((entry) => entry.text).join('\n');
+    await expect.poll(heard).toContain('1 new session, 0 updated. New rooms: Roof terrace. New speakers: Amal Roadshow.');
     // The dry run wrote nothing.
     expect((await demoAgenda(app.url)).sessions.length).toBe(agenda.sessions.length);
 
     await page.getByTestId('import-run').click();
     await page.getByTestId('import-done').waitFor({ timeout: 10_000 });
+    await expect.poll(heard).toContain((await page.getByTestId('import-done').textContent())?.trim() ?? 'no done message');
     const after = await demoAgenda(app.url);
     expect(after.sessions.length).toBe(agenda.sessions.length + 1);
     expect(after.sessions.some((session) => session.title['en'] === 'Evening reception')).toBe(true);

@@ -8,6 +8,7 @@ import { liveOpenSessionId } from '../support/cluster-clients.js';
 import { organizerContext } from '../support/staff-page.js';
 import { ADMIN, organizerToken } from '../support/staff.js';
 import { openWall, settled, staffWallPage, WALL_SIZES } from '../support/wall.js';
+import { recordLiveRegions, said } from '../support/focus.js';
 import { keepShot } from '../support/shots.js';
 
 /**
@@ -42,6 +43,7 @@ afterAll(async () => {
 /** An attendee's phone on the live session, opened from its link (no code typed). */
 async function phone(locale: string): Promise<Page> {
   const page = await browser.newPage({ viewport: PHONE, locale });
+  await recordLiveRegions(page);
   await page.goto(`${app.url}/e/DEMO/s/${sessionId}`);
   await hydrated(page);
   await page.getByTestId('reaction-bar').waitFor();
@@ -167,6 +169,8 @@ describe('muting', () => {
     // Its reactions too.
     await de.getByTestId('reaction-clap').click();
     await expect.poll(() => de.getByTestId('reaction-refused').textContent(), { timeout: 10_000 }).toBe(MUTED_DE);
+    // The note appears already filled: a screen reader hears it through the page's live region (issue 26).
+    await expect.poll(async () => (await said(de)).map((entry) => entry.text)).toContain(MUTED_DE);
     await keepShot(de, path.join(SHOTS, 'phone-muted-de.png'));
 
     // Lifted: the next ask goes through.

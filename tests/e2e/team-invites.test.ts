@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
+import { recordLiveRegions, said } from '../support/focus.js';
 import { signInOrganizer } from '../support/staff-page.js';
 import { ADMIN, forumEvent, lapsedStaffToken, type Forum } from '../support/staff.js';
 import { dictionaries } from '../../apps/web/src/lib/i18n/dictionaries.js';
@@ -36,6 +37,7 @@ afterAll(async () => {
 
 async function teamPanel(locale: string): Promise<Page> {
   const page = await signInOrganizer(browser, app.url, { locale, timezoneId: 'America/Toronto', viewport: LAPTOP });
+  await recordLiveRegions(page);
   await page.goto(`${app.url}/admin/e/FORUM`);
   await hydrated(page);
   await page.getByTestId('team-panel').waitFor();
@@ -50,6 +52,9 @@ async function createLink(page: Page, fill: { role: string; target?: string; inv
   await page.getByTestId('invite-create').click();
   const url = page.getByTestId('invite-url');
   await url.waitFor();
+  // The box appears already filled: its note is heard through the page's live region (issue 26).
+  const note = (await page.getByTestId('invite-created').locator('.created-note').textContent())?.trim() ?? 'no note';
+  await expect.poll(async () => (await said(page)).map((entry) => entry.text)).toContain(note);
   return (await url.getAttribute('data-url')) ?? '';
 }
 
