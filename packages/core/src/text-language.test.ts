@@ -8,6 +8,20 @@ describe('looksLikeArabizi', () => {
     expect(looksLikeArabizi('wach kayn chi 7al l had lmochkil f 9raya?')).toBe(true);
   });
 
+  it('spots it by Darija’s everyday words when digits are few or none', () => {
+    // One digit-word in a long question: the words say it (tests/fixtures/questions.json).
+    expect(looksLikeArabizi('wach kayn chi moubadara l chabab li f l5arij?')).toBe(true);
+    expect(looksLikeArabizi('kifach ndiro bach nchariko f had lmobadara?')).toBe(true);
+    expect(looksLikeArabizi('wach kayn streaming dyal had session?')).toBe(true);
+  });
+
+  it('leaves the other languages’ questions alone, words Darija shares with them included', () => {
+    expect(looksLikeArabizi('Can we dial in from home if the hall is full?')).toBe(false);
+    expect(looksLikeArabizi('Ach so, und wann beginnt die zweite Phase?')).toBe(false);
+    expect(looksLikeArabizi('Est-ce que la fin de la session sera filmée ?')).toBe(false);
+    expect(looksLikeArabizi('¿Habrá traducción al árabe durante la sesión?')).toBe(false);
+  });
+
   it('leaves numbers, model names in long texts and Arabic script alone', () => {
     expect(looksLikeArabizi('Will the 2026 budget cover 5G in schools?')).toBe(false);
     expect(looksLikeArabizi('How does the new A7 chip compare with the one we saw in the demo last year at the fair?')).toBe(false);

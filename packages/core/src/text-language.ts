@@ -17,13 +17,27 @@ const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;
  */
 const ARABIZI_WORD = /(?:^|[^0-9A-Za-z])(?:[A-Za-z]+[23579][A-Za-z]*|[23579][A-Za-z]{2,})(?=$|[^0-9A-Za-z])/g;
 
+/**
+ * Darija's everyday words as Moroccans write them in Latin letters ("wach kayn chi…", "is
+ * there any…"), leaving out those that are also words of Jisr's other languages ("dial",
+ * "ach", "li"): two of them, or one beside a digit-word, mark a text as Arabizi even when it
+ * has too few digits.
+ */
+const DARIJA_WORDS: ReadonlySet<string> = new Set([
+  'wach', 'wash', 'kayn', 'kayna', 'kaynin', 'chi', 'shi', 'dyal', 'dyali', 'bghit', 'bghina', 'kifach', 'kifash',
+  'lach', '3lach', 'mnin', 'fach', 'fuqach', 'daba', 'bzaf', 'bezzaf', 'walakin', 'hadchi', 'hadak', 'hadik', 'wakha',
+  'mzyan', 'mzyana', 'ndir', 'ndiro', 'ghadi', 'khass', 'khassna', 'chno', 'chnou', 'ntoma', 'lli',
+]);
+
 /** Does this Latin-script text read as Arabizi (Darija or another Arabic written with Latin letters and digits)? */
 export function looksLikeArabizi(text: string): boolean {
   if (ARABIC_SCRIPT.test(text) || !LATIN_LETTER.test(text)) return false;
   const words = text.match(ARABIZI_WORD) ?? [];
-  // One digit-word can be a model name ("A7", "B52"): ask for two, or one in a short text.
-  const wordCount = text.split(/\s+/).filter((word) => word.length > 0).length;
-  return words.length >= 2 || (words.length === 1 && wordCount <= 6);
+  const all = text.toLowerCase().split(/[^0-9a-z]+/).filter((word) => word.length > 0);
+  const darija = all.filter((word) => DARIJA_WORDS.has(word)).length;
+  // One digit-word can be a model name ("A7", "B52"): ask for two, or one in a short text,
+  // or one beside a Darija word; without digits, two Darija words.
+  return words.length >= 2 || (words.length === 1 && (all.length <= 6 || darija >= 1)) || darija >= 2;
 }
 
 function isJisrLang(code: string): code is Lang {
