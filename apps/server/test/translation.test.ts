@@ -9,6 +9,8 @@ import { createTranslateMetrics } from '../src/translate/translate-metrics.js';
 import { createTranslationBudget } from '../src/translate/translation-budget.js';
 import { createTranslator, DEFAULT_TRANSLATOR_SETTINGS, type TranslatorSettings } from '../src/translate/translator.js';
 import { detectTextLang } from '../src/translate/detect-language.js';
+import fixtureQuestions from '../../../tests/fixtures/questions.json' with { type: 'json' };
+import duplicatePairs from '../../../tests/fixtures/duplicate-pairs.json' with { type: 'json' };
 import {
   attendee,
   connect,
@@ -159,6 +161,20 @@ describe('the detected language', () => {
     expect(detectTextLang('wach kayn chi 7al l had lmochkil?', 'fr')).toBe('und');
     expect(detectTextLang('Wanneer begint de tweede fase van het project?', 'de')).toBe('nl');
     expect(detectTextLang('ok', 'es')).toBe('es');
+  });
+
+  it('reads the language of every fixture question, in six languages, whatever the phone says (the database size is chosen on it)', () => {
+    const written = [...fixtureQuestions, ...duplicatePairs.questions];
+    const misread = written.flatMap(({ lang, text }) => {
+      // The phone's hint is always another language: only the text can give the answer.
+      const hint = lang === 'en' ? 'fr' : 'en';
+      // Arabic in Latin letters (Arabizi) is undetermined on purpose.
+      const expected = lang === 'ar' && !/\p{Script=Arabic}/u.test(text) ? 'und' : lang;
+      const read = detectTextLang(text, hint);
+      return read === expected ? [] : [`${expected} read as ${read}: ${text}`];
+    });
+    expect(written.length).toBeGreaterThanOrEqual(60);
+    expect(misread).toStrictEqual([]);
   });
 });
 
