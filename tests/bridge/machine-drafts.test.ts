@@ -12,7 +12,8 @@ import { ADMIN, demoAgenda, organizerToken, staffToken } from '../support/staff.
  * through Spanish): a moderator's poll gets machine drafts of its translations they can
  * correct before opening, and a correction outlives later machine passes; open-text answers
  * put on stage are translated for the screen and phones; an announcement made while the
- * engine is down (and a reply) is translated when it answers again. SQLite, one node.
+ * engine is down (and a reply, and a poll draft) is translated when it answers again.
+ * SQLite, one node.
  */
 let apy: ApertiumProcess;
 let app: AppProcess;
@@ -123,7 +124,7 @@ describe('open-text answers on stage', () => {
 });
 
 describe('an engine that comes back', () => {
-  it('translates the announcement and the reply made while it was down, without anyone sending them again', async () => {
+  it('translates the announcement, the reply and the poll draft made while it was down, without anyone sending them again', async () => {
     const organizer = await connectSocket(app.url, await organizerToken(app.url));
     sockets.push(organizer);
     const phone = await joined(await joinDemo(app.url, 'Lucía'));
@@ -136,9 +137,13 @@ describe('an engine that comes back', () => {
     await heard;
     const reply = 'Yes, there is a bus at nine from the main entrance.';
     okData(await request(mod, ClientEvent.QuestionReply, { questionId: question.id, text: reply }));
+    // A poll drafted meanwhile: its drafts come too (the poll path of the same retry queue).
+    const draft = okData(await request(mod, ClientEvent.PollCreate, { sessionId, kind: 'single', prompt: 'Shall we meet again next year?', options: ['Yes', 'No'], lang: 'en' }));
+    expect(draft.translations).toBeUndefined();
 
     const late = waitForEvent(phone, ServerEvent.Announcement, (message) => message.id === ack.id && !!message.translations?.es, 30_000);
     const lateReply = waitForEvent(phone, ServerEvent.QuestionUpsert, (message) => message.question.id === question.id && !!message.question.replyTranslations?.es, 30_000);
+    const lateDraft = waitForEvent(mod, ServerEvent.PollUpsert, withSpanish(draft.id), 30_000);
     await apy.restart();
     const { translations } = await late;
     expect(translations?.es).toMatchObject({ by: 'machine', engine: 'apertium' });
@@ -147,5 +152,8 @@ describe('an engine that comes back', () => {
     expect(replied.reply).toBe(reply);
     expect(replied.replyTranslations?.es).toMatchObject({ by: 'machine', engine: 'apertium' });
     expect(replied.replyTranslations?.es?.text.toLowerCase()).toContain('autobús');
+    const { poll: drafted } = await lateDraft;
+    expect(drafted.state).toBe('draft');
+    expect(drafted.translations?.es).toMatchObject({ by: 'machine', engine: 'apertium' });
   }, 60_000);
 });
