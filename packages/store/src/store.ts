@@ -277,6 +277,12 @@ export interface Store extends InsightsStore, AuditStore, RetentionStore, Organi
   /** Cheap reachability check for /readyz. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * Deletes the asker's name that builds before issue 19.11 stored with an anonymous
+   * question (none is read back since; none should be kept either). `jisr migrate` runs it.
+   * Idempotent: returns how many names it deleted.
+   */
+  forgetAnonymousAuthorNames(): Promise<number>;
 
   /** Fails with StoreConflict when the email is taken (case-insensitively). */
   createUser(user: NewUser): Promise<UserRecord>;

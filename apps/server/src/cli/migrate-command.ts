@@ -7,7 +7,9 @@ import type { CliIo } from './io.js';
 /**
  * `migrate`: SQLite's schema brought up to date (the server does it too at start; this lets
  * an operator do it, and see it done, before starting a new version). Redis keys have no
- * schema: it is only checked to answer.
+ * schema: it is only checked to answer. On both, the names that builds before issue 19.11
+ * kept with anonymous questions are deleted (SQLite's migration did it once; a copy restored
+ * from an older backup, or Redis, may still hold some).
  */
 export async function migrate(config: Config, io: CliIo): Promise<void> {
   if (config.REDIS_URL === undefined) {
@@ -19,12 +21,19 @@ export async function migrate(config: Config, io: CliIo): Promise<void> {
     } finally {
       db.close();
     }
-    return;
   }
   const opened = await openCliStore(config);
   try {
-    if (!(await opened.store.ping())) throw new Error(`${opened.where} does not answer PING`);
-    io.out(`${opened.where}: answers; Redis keys need no migration`);
+    if (config.REDIS_URL !== undefined) {
+      if (!(await opened.store.ping())) throw new Error(`${opened.where} does not answer PING`);
+      io.out(`${opened.where}: answers; Redis keys need no migration`);
+    }
+    const forgotten = await opened.store.forgetAnonymousAuthorNames();
+    io.out(
+      forgotten === 0
+        ? `${opened.where}: no anonymous question keeps its asker's name`
+        : `${opened.where}: deleted the asker's name kept with ${forgotten} anonymous questions (builds before issue 19.11)`,
+    );
   } finally {
     await opened.store.close();
   }

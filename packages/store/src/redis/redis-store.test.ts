@@ -180,6 +180,12 @@ describe('Redis store: the name of an anonymous question\'s author (issue 19.11)
       await admin.hSet(key(asked.value.id), 'authorName', 'Hicham');
       expect(await store.getQuestion(asked.value.id)).not.toHaveProperty('authorName');
       expect((await store.exportEvent(event.id)).questions[0]).not.toHaveProperty('authorName');
+      // `jisr migrate` deletes it; a named question keeps its name.
+      const named = await store.askQuestion(newQuestion(session.id, { anonymous: false, authorName: 'Salma', clientId: 'named-1' }));
+      expect(await store.forgetAnonymousAuthorNames()).toBe(1);
+      expect(await admin.hExists(key(asked.value.id), 'authorName')).toBe(0);
+      expect(await admin.hGet(key(named.value.id), 'authorName')).toBe('Salma');
+      expect(await store.forgetAnonymousAuthorNames()).toBe(0);
     } finally {
       await store.close();
       await deleteKeys(prefix);

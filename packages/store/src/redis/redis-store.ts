@@ -44,6 +44,7 @@ import type {
 import type { ImportOptions, ImportResult } from '../event-dump.js';
 import type { EventDump } from '@jisr/protocol/event-dump';
 import * as agenda from './agenda.js';
+import { forgetAnonymousAuthorNames } from './anonymous-names.js';
 import * as admin from './event-admin.js';
 import * as dump from './event-dump.js';
 import * as userAdmin from './user-admin.js';
@@ -497,6 +498,10 @@ export class RedisStore extends OpsBase<OrganizerStore & LiveDataStore & MuteSto
 
   async purgeAttendeeData(eventId: string, at: string): Promise<void> {
     return retention.purgeAttendeeData(this.#ctx, eventId, at);
+  }
+
+  async forgetAnonymousAuthorNames(): Promise<number> {
+    return forgetAnonymousAuthorNames(this.#ctx);
   }
 }
 

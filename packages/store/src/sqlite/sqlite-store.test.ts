@@ -302,7 +302,21 @@ describe('SQLite store', () => {
     const questions = await upgraded.listQuestions(session.id);
     expect(questions.find((question) => question.id === named.id)?.authorName).toBe('Nour');
     expect(questions.find((question) => question.id === hidden.id)).not.toHaveProperty('authorName');
+    expect(await upgraded.forgetAnonymousAuthorNames()).toBe(0);
     await upgraded.close();
+
+    // A copy restored from before the migration (schema already current): `jisr migrate` deletes it.
+    const restored = openDatabase(file);
+    restored.exec(`UPDATE questions SET author_name = 'Nour' WHERE id = '${hidden.id}'`);
+    restored.close();
+    const again = open(file);
+    expect(await again.forgetAnonymousAuthorNames()).toBe(1);
+    const kept = (await again.listQuestions(session.id)).find((question) => question.id === named.id);
+    expect(kept?.authorName).toBe('Nour');
+    const raw = openDatabase(file);
+    expect(raw.prepare(`SELECT author_name FROM questions WHERE id = '${hidden.id}'`).get()).toMatchObject({ author_name: null });
+    raw.close();
+    await again.close();
   });
 
   it('upgrades a file from before co-organizers: its events have none and take them', async () => {

@@ -430,6 +430,11 @@ export class SqliteStore extends OpsBase<OrganizerStore & MuteStore & FeedbackSt
   async purgeAttendeeData(eventId: string, at: string): Promise<void> {
     return retention.purgeAttendeeData(this.#sql, eventId, at);
   }
+
+  async forgetAnonymousAuthorNames(): Promise<number> {
+    // The schema's migration did this once; a database restored from an older copy may need it again.
+    return this.#sql.run('UPDATE questions SET author_name = NULL WHERE anonymous = 1 AND author_name IS NOT NULL');
+  }
 }
 
 /**
