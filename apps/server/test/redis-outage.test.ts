@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { JoinResponse } from '@jisr/protocol/http';
+import { freePort, OwnRedis } from '@jisr/store/redis/own-redis';
 import type { Store } from '@jisr/store/store';
 import { createClient } from 'redis';
 import { io } from 'socket.io-client';
@@ -14,37 +13,6 @@ import { openRedisCluster, type ClusterLink } from '../src/cluster/redis-cluster
 import { parseConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { okData, request, sleep, type ClientSocket } from './harness.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** A redis-server of this test's own (it gets killed), answering PING. */
-async function launchRedis(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (up) return child;
-    await sleep(50);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`redis-server on ${port} did not start`);
-}
 
 async function readyz(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${url}/readyz`);
@@ -63,7 +31,7 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, ti
 describe('a node whose Redis goes away', () => {
   let port: number;
   let dir: string;
-  let redis: ChildProcess;
+  let redis: OwnRedis;
   let store: Store;
   let cluster: ClusterLink;
   let app: JisrApp;
@@ -74,7 +42,9 @@ describe('a node whose Redis goes away', () => {
   beforeAll(async () => {
     port = await freePort();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-redis-outage-'));
-    redis = await launchRedis(port, dir);
+    redis = new OwnRedis(port);
+    // A redis-server of this test's own (it gets killed), with every acknowledged write on disk.
+    await redis.start(['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always']);
     const logger = createLogger('silent');
     const opened = await openRedisCluster({ url: `redis://127.0.0.1:${port}` }, { prefix: 'outage-test', replicaWaitMs: 250 }, logger);
     store = opened.store;
@@ -121,7 +91,7 @@ describe('a node whose Redis goes away', () => {
     await app?.close();
     await cluster?.close();
     await store?.close();
-    redis?.kill('SIGKILL');
+    await redis?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -166,9 +136,7 @@ describe('a node whose Redis goes away', () => {
   });
 
   it('says so on /readyz, keeps running, and answers writes `unavailable`', async () => {
-    const exited = new Promise((resolve) => redis.once('exit', resolve));
-    redis.kill('SIGKILL');
-    await exited;
+    await redis.stop(); // SIGKILL, as a crash
     const down = await until(() => readyz(url), (answer) => answer.status === 503, 10_000);
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ ok: false, store: false, redis: false });
@@ -181,7 +149,7 @@ describe('a node whose Redis goes away', () => {
   });
 
   it('recovers by itself when Redis is back, with what was acked before', async () => {
-    redis = await launchRedis(port, dir);
+    await redis.restart();
     const up = await until(() => readyz(url), (answer) => answer.status === 200, 15_000);
     expect(up).toEqual({ status: 200, body: { ok: true, store: true, redis: true } });
     okData(await ask('After the outage'));

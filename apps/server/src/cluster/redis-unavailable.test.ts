@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { freePort, OwnRedis } from '@jisr/store/redis/own-redis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRedisUnavailable } from './redis-unavailable.js';
@@ -11,16 +11,6 @@ import { isRedisUnavailable } from './redis-unavailable.js';
  * with nobody on it: a replica of the machine's own Redis would count as that Redis's replica
  * and make every other test's write wait for it.
  */
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The error `run` rejects with (the test fails when it resolves). */
 async function errorOf(run: () => Promise<unknown>): Promise<Error> {
@@ -34,14 +24,15 @@ async function errorOf(run: () => Promise<unknown>): Promise<Error> {
 }
 
 describe('isRedisUnavailable', () => {
-  let replica: ChildProcess | undefined;
+  let replica: OwnRedis | undefined;
   let client: ReturnType<typeof createClient> | undefined;
 
   beforeAll(async () => {
     const port = await freePort();
     let nobody = await freePort();
     while (nobody === port) nobody = await freePort();
-    replica = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--replicaof', '127.0.0.1', String(nobody)], { stdio: 'ignore' });
+    replica = new OwnRedis(port);
+    await replica.start(['--replicaof', '127.0.0.1', String(nobody)]);
     client = createClient({ url: `redis://127.0.0.1:${port}`, socket: { reconnectStrategy: (tries) => (tries > 50 ? new Error('no replica') : 100) } });
     client.on('error', () => undefined);
     await client.connect();
@@ -49,7 +40,7 @@ describe('isRedisUnavailable', () => {
 
   afterAll(async () => {
     await client?.quit().catch(() => undefined);
-    replica?.kill('SIGKILL');
+    await replica?.stop();
   });
 
   it('reads a replica’s refusals (a write, a script’s write, a transaction, the barrier’s WAIT) as unavailable', async () => {

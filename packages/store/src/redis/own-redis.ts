@@ -3,8 +3,10 @@ import { once } from 'node:events';
 import net from 'node:net';
 
 /**
- * Test support (used by the Redis store's own tests, not by the store): a redis-server of a
- * test's own, for what the shared Redis must not undergo (stopping, hanging, replication).
+ * Test support (used by tests, never by the store): a redis-server of a test's own, for what
+ * the shared Redis must not undergo (stopping, hanging, crashing, replication). The store's own
+ * tests import it from here, the server's as `@jisr/store/redis/own-redis`, as they import the
+ * contract suite: one copy, built with the store though nothing the store runs imports it.
  */
 
 /** A TCP port nothing listens on (just freed by the OS). */
@@ -32,9 +34,13 @@ export async function canConnect(port: number): Promise<boolean> {
   }
 }
 
-/** A throwaway redis-server on `port`: nothing kept on disk. */
+/**
+ * A throwaway redis-server on `port`: nothing kept on disk, unless the arguments given to
+ * `start` say otherwise (redis-server takes the last value of an option given twice).
+ */
 export class OwnRedis {
   #process: ChildProcess | undefined;
+  #extra: readonly string[] = [];
 
   constructor(readonly port: number) {}
 
@@ -42,8 +48,13 @@ export class OwnRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  /** `extra`: more redis-server arguments, e.g. `['--replicaof', '127.0.0.1', '6379']`. */
+  /**
+   * `extra`: more redis-server arguments, e.g. `['--replicaof', '127.0.0.1', '6379']`, or
+   * `['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always']` for one that keeps every
+   * acknowledged write through a crash.
+   */
   async start(extra: readonly string[] = []): Promise<void> {
+    this.#extra = extra;
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra];
     this.#process = spawn('redis-server', args, { stdio: 'ignore' });
     const deadline = Date.now() + 5000;
@@ -53,11 +64,17 @@ export class OwnRedis {
     }
   }
 
+  /** Starts it again as the last `start` did (with a `--dir` and an AOF, it reloads its data). */
+  restart(): Promise<void> {
+    return this.start(this.#extra);
+  }
+
   /** Sends a signal to this server's own process (SIGSTOP makes it hang, SIGCONT wakes it). */
   signal(signal: NodeJS.Signals): void {
     this.#process?.kill(signal);
   }
 
+  /** Kills it (SIGKILL, as a crash: nothing saved on the way out) and waits until it is gone. */
   async stop(): Promise<void> {
     const child = this.#process;
     this.#process = undefined;
@@ -67,4 +84,3 @@ export class OwnRedis {
     await exited;
   }
 }
-
