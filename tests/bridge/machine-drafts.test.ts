@@ -12,7 +12,7 @@ import { ADMIN, demoAgenda, organizerToken, staffToken } from '../support/staff.
  * through Spanish): a moderator's poll gets machine drafts of its translations they can
  * correct before opening, and a correction outlives later machine passes; open-text answers
  * put on stage are translated for the screen and phones; an announcement made while the
- * engine is down (and a reply, and a poll draft) is translated when it answers again.
+ * engine is down (and a reply, a poll draft, a staged answer) is translated when it answers again.
  * SQLite, one node.
  */
 let apy: ApertiumProcess;
@@ -124,12 +124,17 @@ describe('open-text answers on stage', () => {
 });
 
 describe('an engine that comes back', () => {
-  it('translates the announcement, the reply and the poll draft made while it was down, without anyone sending them again', async () => {
+  it('translates the announcement, the reply, the poll draft and the answer staged while it was down, without anyone sending them again', async () => {
     const organizer = await connectSocket(app.url, await organizerToken(app.url));
     sockets.push(organizer);
     const phone = await joined(await joinDemo(app.url, 'Lucía'));
     const mod = await moderator();
     const question = okData(await request(phone, ClientEvent.QuestionAsk, { sessionId, text: 'Is there a bus to the station tonight?', anonymous: false, clientId: randomUUID() }));
+    const textPoll = okData(await request(mod, ClientEvent.PollCreate, { sessionId, kind: 'text', prompt: 'What did you like most?', lang: 'en' }));
+    okData(await request(mod, ClientEvent.PollOpen, { pollId: textPoll.id }));
+    okData(await request(phone, ClientEvent.PollVote, { pollId: textPoll.id, ballot: { text: 'The time for the questions of the public' }, clientId: randomUUID() }));
+    const [answer] = okData(await request(mod, ClientEvent.PollAnswers, { pollId: textPoll.id }));
+    if (!answer) throw new Error('one answer expected');
     await apy.kill();
     const heard = waitForEvent(phone, ServerEvent.Announcement, (message) => message.text === 'The second room is open now', 5000);
     const ack = okData(await request(organizer, ClientEvent.Announce, { eventId, text: 'The second room is open now' }));
@@ -140,10 +145,13 @@ describe('an engine that comes back', () => {
     // A poll drafted meanwhile: its drafts come too (the poll path of the same retry queue).
     const draft = okData(await request(mod, ClientEvent.PollCreate, { sessionId, kind: 'single', prompt: 'Shall we meet again next year?', options: ['Yes', 'No'], lang: 'en' }));
     expect(draft.translations).toBeUndefined();
+    // An answer put on stage meanwhile: shown at once, translated once the engine is back.
+    okData(await request(mod, ClientEvent.StageSet, { sessionId, stage: { kind: 'answers', pollId: textPoll.id, answerIds: [answer.id] } }));
 
     const late = waitForEvent(phone, ServerEvent.Announcement, (message) => message.id === ack.id && !!message.translations?.es, 30_000);
     const lateReply = waitForEvent(phone, ServerEvent.QuestionUpsert, (message) => message.question.id === question.id && !!message.question.replyTranslations?.es, 30_000);
     const lateDraft = waitForEvent(mod, ServerEvent.PollUpsert, withSpanish(draft.id), 30_000);
+    const lateAnswer = waitForEvent(phone, ServerEvent.StageUpdate, (message) => message.stage.kind === 'answers' && !!message.answers?.[0]?.translations?.es, 30_000);
     await apy.restart();
     const { translations } = await late;
     expect(translations?.es).toMatchObject({ by: 'machine', engine: 'apertium' });
@@ -155,5 +163,8 @@ describe('an engine that comes back', () => {
     const { poll: drafted } = await lateDraft;
     expect(drafted.state).toBe('draft');
     expect(drafted.translations?.es).toMatchObject({ by: 'machine', engine: 'apertium' });
+    const { answers } = await lateAnswer;
+    expect(answers?.[0]).toMatchObject({ id: answer.id, text: 'The time for the questions of the public' });
+    expect(answers?.[0]?.translations?.es).toMatchObject({ by: 'machine', engine: 'apertium' });
   }, 60_000);
 });
