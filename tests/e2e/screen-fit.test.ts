@@ -165,6 +165,12 @@ describe('the room screen at every size', () => {
                 if (cloud.smallest < MIN_WORD_PX) faults.push(`${shot}: the cloud's smallest word is ${cloud.smallest} px`);
                 await settled(page);
               }
+              if (phase === 'leaderboard') {
+                // No timer: the six right answers have 1,000 points each and share the first place; the four others the seventh.
+                const places = await page.locator('[data-testid="poll-leaderboard"] [data-place]').evaluateAll((items) => items.map((item) => item.getAttribute('data-place')));
+                const expected = [...Array<string>(6).fill('1'), ...Array<string>(4).fill('7')];
+                if (places.join(' ') !== expected.join(' ')) faults.push(`${shot}: the leaderboard's places are ${places.join(' ')}`);
+              }
               if (phase === 'answer' && size.width === 1920) {
                 const answerPx = await page.getByTestId('screen-correct-answer').evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
                 if (answerPx < CORRECT_ANSWER_PX) faults.push(`${shot}: the correct answer is ${answerPx} px`);

@@ -1,7 +1,7 @@
 import type { Ballot, Poll, PollKind } from '@jisr/protocol/poll';
 import { describe, expect, it } from 'vitest';
 import wordcloud from '../../../tests/fixtures/wordcloud.json' with { type: 'json' };
-import { ballotContributions, ballotRefusal, buildTally, quizPoints, type Contribution } from './poll-ballots.js';
+import { ballotContributions, ballotRefusal, buildTally, quizPoints, sharedPlaces, type Contribution } from './poll-ballots.js';
 import { acceptsVotes, pollSetupRefusal, resultsVisibleTo, toVisiblePoll } from './polls.js';
 
 function poll(kind: PollKind, settings: Partial<Poll['settings']> = {}, options = ['a', 'b', 'c']): Poll {
@@ -89,6 +89,15 @@ describe('ballots', () => {
     expect(quizPoints(true, 60_000, 20)).toBe(500);
     expect(quizPoints(false, 0, 20)).toBe(0);
     expect(quizPoints(true, 5_000, undefined)).toBe(1000);
+  });
+});
+
+describe('places on a board', () => {
+  it('gives tied scores one place and skips the places they took (1, 2, 2, 4)', () => {
+    expect(sharedPlaces([1900, 1000, 1000, 600])).toStrictEqual([1, 2, 2, 4]);
+    expect(sharedPlaces([1000, 1000, 1000, 1000, 1000, 1000, 0, 0, 0, 0])).toStrictEqual([1, 1, 1, 1, 1, 1, 7, 7, 7, 7]);
+    expect(sharedPlaces([3, 2, 1])).toStrictEqual([1, 2, 3]);
+    expect(sharedPlaces([])).toStrictEqual([]);
   });
 });
 

@@ -88,6 +88,20 @@ export function ballotContributions(poll: Poll, ballot: Ballot, isProfane: (text
   return [];
 }
 
+/**
+ * The places of a board sorted by score, highest first, ties sharing a place (1, 2, 2, 4):
+ * a quiz without a timer gives every right answer the same points, and six players on 1,000
+ * are all first, not gold, silver and bronze by the order of their names.
+ */
+export function sharedPlaces(scores: readonly number[]): number[] {
+  const places: number[] = [];
+  for (const [index, score] of scores.entries()) {
+    const previous = places[index - 1];
+    places.push(previous !== undefined && scores[index - 1] === score ? previous : index + 1);
+  }
+  return places;
+}
+
 /** Quiz points: the full score at once, down to half for an answer at the last second. */
 export function quizPoints(correct: boolean, elapsedMs: number, timerSeconds: number | undefined, full = 1000): number {
   if (!correct) return 0;
