@@ -10,8 +10,9 @@ import { ADMIN, organizerToken } from '../support/staff.js';
 /**
  * Issue 22.2 in Chromium: the organizer builds a two-question survey (a rating and a single
  * choice, the choice also in Arabic) on the event's Surveys page and opens it; a phone finds
- * the "Event survey" card on the agenda, answers both, and the card goes; the report shows
- * the answer in each question's results. Screenshots (JISR_SHOTS=1) in tests/artifacts/event-survey.
+ * the "Event survey" card on the agenda, answers both, and the card goes; the organizer's
+ * page, left open, counts the answer within seconds, and the report shows it in each
+ * question's results. Screenshots (JISR_SHOTS=1) in tests/artifacts/event-survey.
  */
 const SHOTS = path.resolve(import.meta.dirname, '../artifacts/event-survey');
 
@@ -53,6 +54,8 @@ describe('event survey', () => {
     await expect.poll(() => item.getAttribute('data-state')).toBe('draft');
     await item.getByTestId('survey-open').click();
     await expect.poll(() => item.getAttribute('data-state')).toBe('open');
+    const respondents = item.getByTestId('survey-respondents');
+    expect(await respondents.getAttribute('data-count')).toBe('0');
     await keepShot(admin, path.join(SHOTS, 'admin-fr.png'), { fullPage: true });
 
     // The phone (in Arabic: the choice reads as the organizer translated it).
@@ -76,6 +79,8 @@ describe('event survey', () => {
     await phone.getByTestId('survey-back').click();
     await phone.getByTestId('agenda-banner').waitFor();
     await expect.poll(() => phone.getByTestId('survey-card').count()).toBe(0);
+    // The organizer's page, left open all along, shows the answer at its next refresh: no reload.
+    await expect.poll(() => respondents.getAttribute('data-count'), { timeout: 12_000 }).toBe('1');
 
     await admin.goto(`${app.url}/admin/e/DEMO/report`);
     await hydrated(admin);

@@ -1,23 +1,23 @@
-import type { InsightsResponse } from '@jisr/protocol/insights';
 import type { ClientError, Result } from '$lib/api/client-error.js';
 
 /**
- * How often the dashboard asks again. Polling, not a push: organizers are a handful of
- * sockets, the figures are read from the store in one call whichever node answers, and a
- * page that polls needs no new socket event, room or cross-node fan-out. Five seconds
- * matches how often each node samples its sockets.
+ * How often an organizer's figures are asked again (the insights dashboard, survey results).
+ * Polling, not a push: organizers are a handful of sockets, the figures are read from the
+ * store in one call whichever node answers, and a page that polls needs no new socket
+ * event, room or cross-node fan-out. Five seconds matches how often each node samples its
+ * sockets.
  */
 export const REFRESH_MS = 5000;
 
-/** The dashboard's figures, kept fresh while the page is visible. */
-export class LiveInsights {
-  data = $state.raw<InsightsResponse | null>(null);
+/** Figures an organizer's page shows, kept fresh while the page is visible. */
+export class LiveFigures<T> {
+  data = $state.raw<T | null>(null);
   /** The last refresh failed: the page keeps the figures it has and says so. */
   error = $state.raw<ClientError | null>(null);
 
   constructor(
-    private readonly load: () => Promise<Result<InsightsResponse>>,
-    initial: InsightsResponse | null = null,
+    private readonly load: () => Promise<Result<T>>,
+    initial: T | null = null,
   ) {
     this.data = initial;
   }
