@@ -8,7 +8,7 @@ import { hydrated, launchBrowser } from '../support/browser.js';
 import { ADMIN, demoAgenda, inviteLink } from '../support/staff.js';
 import { signInOrganizer } from '../support/staff-page.js';
 import { ADMIN_SECTIONS, adminSectionPath } from '../../apps/web/src/lib/admin/admin-sections.js';
-import { recordLiveRegions, said } from '../support/focus.js';
+import { recordLiveRegions, spoken } from '../support/focus.js';
 import { keepShot } from '../support/shots.js';
 
 /**
@@ -89,7 +89,7 @@ describe('import and export page', () => {
     expect(await page.getByTestId('import-new-rooms').textContent()).toContain('Roof terrace');
     expect(await page.getByTestId('import-new-speakers').textContent()).toContain('Amal Roadshow');
     // The preview appears already filled: a screen reader hears it through the page's live region (issue 26).
-    const heard = async (): Promise<string> => (await said(page)).map((entry) => entry.text).join('\n');
+    const heard = async (): Promise<string> => (await spoken(page)).join('\n');
     await expect.poll(heard).toContain('1 new session, 0 updated. New rooms: Roof terrace. New speakers: Amal Roadshow.');
     // The dry run wrote nothing.
     expect((await demoAgenda(app.url)).sessions.length).toBe(agenda.sessions.length);

@@ -8,7 +8,7 @@ import { liveOpenSessionId } from '../support/cluster-clients.js';
 import { organizerContext } from '../support/staff-page.js';
 import { ADMIN, organizerToken } from '../support/staff.js';
 import { openWall, settled, staffWallPage, WALL_SIZES } from '../support/wall.js';
-import { recordLiveRegions, said } from '../support/focus.js';
+import { recordLiveRegions, spoken } from '../support/focus.js';
 import { keepShot } from '../support/shots.js';
 
 /**
@@ -170,7 +170,7 @@ describe('muting', () => {
     await de.getByTestId('reaction-clap').click();
     await expect.poll(() => de.getByTestId('reaction-refused').textContent(), { timeout: 10_000 }).toBe(MUTED_DE);
     // The note appears already filled: a screen reader hears it through the page's live region (issue 26).
-    await expect.poll(async () => (await said(de)).map((entry) => entry.text)).toContain(MUTED_DE);
+    await expect.poll(() => spoken(de)).toContain(MUTED_DE);
     await keepShot(de, path.join(SHOTS, 'phone-muted-de.png'));
 
     // Lifted: the next ask goes through.

@@ -9,7 +9,7 @@ import type { Messages } from '../../apps/web/src/lib/i18n/types.js';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
 import { connectSocket, joinDemo, liveOpenSessionId, okData, request, type ClientSocket } from '../support/cluster-clients.js';
-import { expectFocusSettled, focusPlace, recordLiveRegions, said } from '../support/focus.js';
+import { expectFocusSettled, focusPlace, recordLiveRegions, said, spoken } from '../support/focus.js';
 import { ADMIN, demoAgenda, organizerToken } from '../support/staff.js';
 import { keepShot } from '../support/shots.js';
 import { recordTraffic } from '../support/stage-views.js';
@@ -114,7 +114,6 @@ async function settlesOn(page: Page, testid: string, what: string): Promise<void
   await expect.poll(async () => (await expectFocusSettled(page, what)).testid, eventually).toBe(testid);
 }
 
-const spoken = async (page: Page): Promise<string[]> => (await said(page)).map((entry) => entry.text);
 const fill = (template: string, values: Record<string, string | number>): string =>
   Object.entries(values).reduce((text, [key, value]) => text.replace(`{${key}}`, String(value)), template);
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
 import { ADMIN, demoAgenda, organizerToken } from '../support/staff.js';
-import { recordLiveRegions, said } from '../support/focus.js';
+import { recordLiveRegions, spoken } from '../support/focus.js';
 import { signInOrganizer } from '../support/staff-page.js';
 import { dictionaries } from '../../apps/web/src/lib/i18n/dictionaries.js';
 import { keepShot } from '../support/shots.js';
@@ -107,7 +107,7 @@ describe('the roadshow', () => {
     const link = await organizer.getByTestId('organizer-invite-url').getAttribute('data-url');
     expect(link).toMatch(/\/organize#/);
     const createdNote = (await organizer.getByTestId('organizer-invite-created').locator('.created-note').textContent())?.trim() ?? 'no note';
-    await expect.poll(async () => (await said(organizer)).map((entry) => entry.text)).toContain(createdNote);
+    await expect.poll(() => spoken(organizer)).toContain(createdNote);
     await organizer.getByTestId('organizer-pending').waitFor();
 
     const amal = await (await browser.newContext({ viewport: DESKTOP, locale: 'fr-BE' })).newPage();
@@ -161,7 +161,7 @@ describe('the roadshow', () => {
     await organizer.getByTestId('reset-done').waitFor();
     // Said through the page's live region too: the note appears already filled (issue 26).
     const resetDone = (await organizer.getByTestId('reset-done').textContent())?.trim() ?? 'no reset note';
-    await expect.poll(async () => (await said(organizer)).map((entry) => entry.text)).toContain(resetDone);
+    await expect.poll(() => spoken(organizer)).toContain(resetDone);
     await expect.poll(() => phone.getByTestId('question').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => phone.getByTestId('poll-card').count(), { timeout: 10_000 }).toBe(0);
     expect(await phone.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);

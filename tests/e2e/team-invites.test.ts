@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
-import { recordLiveRegions, said } from '../support/focus.js';
+import { recordLiveRegions, spoken } from '../support/focus.js';
 import { signInOrganizer } from '../support/staff-page.js';
 import { ADMIN, forumEvent, lapsedStaffToken, type Forum } from '../support/staff.js';
 import { dictionaries } from '../../apps/web/src/lib/i18n/dictionaries.js';
@@ -54,7 +54,7 @@ async function createLink(page: Page, fill: { role: string; target?: string; inv
   await url.waitFor();
   // The box appears already filled: its note is heard through the page's live region (issue 26).
   const note = (await page.getByTestId('invite-created').locator('.created-note').textContent())?.trim() ?? 'no note';
-  await expect.poll(async () => (await said(page)).map((entry) => entry.text)).toContain(note);
+  await expect.poll(() => spoken(page)).toContain(note);
   return (await url.getAttribute('data-url')) ?? '';
 }
 

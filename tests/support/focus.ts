@@ -84,3 +84,8 @@ export async function recordLiveRegions(page: Page): Promise<void> {
 export async function said(page: Page): Promise<{ region: string; text: string; langs: string[] }[]> {
   return page.evaluate(() => (window as unknown as { __said: { region: string; text: string; langs: string[] }[] }).__said ?? []);
 }
+
+/** The texts the page's live regions said, in order (any region). */
+export async function spoken(page: Page): Promise<string[]> {
+  return (await said(page)).map((entry) => entry.text);
+}

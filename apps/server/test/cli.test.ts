@@ -61,6 +61,16 @@ function printed(stdout: string, name: string): string {
 
 const redisArgs = ['--redis-url', REDIS_URL, '--redis-prefix', PREFIX];
 
+/** Reads the SQLite store in `dataDir` (beside a server using it, or after the CLI wrote it), closing it after. */
+async function inSqlite<T>(dataDir: string, read: (store: Store) => Promise<T>): Promise<T> {
+  const store = openSqliteStore({ file: path.join(dataDir, 'jisr.db') });
+  try {
+    return await read(store);
+  } finally {
+    await store.close();
+  }
+}
+
 beforeAll(() => {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run pnpm --filter @jisr/server build first`);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-cli-test-'));
@@ -194,14 +204,11 @@ describe('jisr with a running server (SQLite)', () => {
     expect(blank.stderr.split('\n')[0]).toContain('--name must have something readable in it');
     const made = await jisr(['organizer', 'create', '--email', 'leila@example.org', '--name', '\u202ELeila\u200B Mansouri '], { DATA_DIR: dataDir() });
     expect(made.code).toBe(0);
-    const store = openSqliteStore({ file: path.join(dataDir(), 'jisr.db') });
-    try {
+    await inSqlite(dataDir(), async (store) => {
       expect((await store.getUserByEmail('leila@example.org'))?.name).toBe('Leila Mansouri');
       expect(await store.getUserByEmail('flagged@example.org')).toBeNull();
       expect(await store.getUserByEmail('blank@example.org')).toBeNull();
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
 
@@ -211,13 +218,10 @@ describe('moving an event from SQLite to Redis with export and import', () => {
   let original: EventDump;
 
   beforeAll(async () => {
-    const source = openSqliteStore({ file: path.join(dataDir(), 'jisr.db') });
-    try {
+    await inSqlite(dataDir(), async (source) => {
       full = await buildFullEvent(source);
       original = await source.exportEvent(full.event.id);
-    } finally {
-      await source.close();
-    }
+    });
   });
 
   async function inRedis<T>(read: (store: Store) => Promise<T>): Promise<T> {
@@ -296,13 +300,10 @@ describe('moving an event from SQLite to Redis with export and import', () => {
     const target = path.join(dir, 'target');
     const squatter = await jisr(['organizer', 'create', '--email', 'x@example.org', '--data-dir', target]);
     expect(squatter.code).toBe(0);
-    const store = openSqliteStore({ file: path.join(target, 'jisr.db') });
-    try {
+    await inSqlite(target, async (store) => {
       const owner = await store.getUserByEmail('x@example.org');
       await store.createEvent({ ...dump.event, code: 'BRX2026', ownerId: owner?.id ?? '' });
-    } finally {
-      await store.close();
-    }
+    });
     const file = path.join(dir, 'stdout.json');
     fs.writeFileSync(file, printedDump.stdout);
     const refused = await jisr(['import', file, '--data-dir', target]);
@@ -323,14 +324,11 @@ describe('moving an event from SQLite to Redis with export and import', () => {
     const cleaned = path.join(dir, 'cleaned');
     const imported = await jisr(['import', hidden, '--data-dir', cleaned]);
     expect(imported.code).toBe(0);
-    const store = openSqliteStore({ file: path.join(cleaned, 'jisr.db') });
-    try {
+    await inSqlite(cleaned, async (store) => {
       const texts = (await Promise.all(full.sessionIds.map((sessionId) => store.listQuestions(sessionId)))).flat().map((question) => question.text);
       expect(texts).toContain('Question 1');
       expect(texts.filter((text) => text.includes('\u202E') || text.includes('\u200B'))).toStrictEqual([]);
-    } finally {
-      await store.close();
-    }
+    });
 
     const blank = path.join(dir, 'blank.json');
     const [first, ...others] = original.speakers;

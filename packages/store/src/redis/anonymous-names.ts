@@ -18,7 +18,10 @@ export async function forgetAnonymousAuthorNames(ctx: RedisContext): Promise<num
     for await (const batch of scanKeys(ctx.client, ctx.keys.eventPattern(event.id))) {
       const questions = batch.filter((key) => QUESTION_HASH.test(key.slice(base.length)));
       const read = await Promise.all(questions.map((key) => ctx.client.hmGet(key, ['anonymous', 'authorName'])));
-      const named = questions.filter((_key, index) => read[index]?.[0] === '1' && read[index]?.[1] !== null && read[index]?.[1] !== undefined);
+      const named = questions.filter((_key, index) => {
+        const [anonymous, authorName] = read[index] ?? [];
+        return anonymous === '1' && typeof authorName === 'string';
+      });
       for (const key of named) deleted += await ctx.client.hDel(key, 'authorName');
     }
   }
