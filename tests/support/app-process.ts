@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@jisr/store/redis/own-redis';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const serverEntry = path.join(repoRoot, 'apps/server/dist/main.js');
@@ -17,17 +17,8 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+/** One way to pick a port for every test's own servers (why it avoids the ephemeral range: there). */
+export { freePort };
 
 /**
  * Starts the built server (`pnpm start` minus the build) as its own process, on a free
@@ -36,7 +27,18 @@ export function freePort(): Promise<number> {
 export async function startApp(env: Record<string, string> = {}): Promise<AppProcess> {
   if (!fs.existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: build the server first`);
   // A fixed PORT keeps the origin across restarts (service worker and storage tests).
-  const port = env['PORT'] ? Number(env['PORT']) : await freePort();
+  if (env['PORT']) return startAppOn(Number(env['PORT']), env);
+  // Another test's server may bind the port picked between the probe and this one's bind: pick again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startAppOn(await freePort(), env);
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof Error && error.message.includes('EADDRINUSE'))) throw error;
+    }
+  }
+}
+
+async function startAppOn(port: number, env: Record<string, string>): Promise<AppProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jisr-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let output = '';
@@ -51,7 +53,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<AppPro
   // A bound for a loaded machine, not a target: at load average 17 a node took 20-26 s to be ready.
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    }
     const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
     if (ready) break;
     if (Date.now() > deadline) {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import fs from 'node:fs';
 import net from 'node:net';
 
 /**
@@ -9,16 +10,45 @@ import net from 'node:net';
  * contract suite: one copy, built with the store though nothing the store runs imports it.
  */
 
-/** A TCP port nothing listens on (just freed by the OS). */
+/** Where a test's own servers listen: below the kernel's ephemeral ports (see `freePort`). */
+const TEST_PORTS = { from: 20_000, to: 32_767 };
+
+/** The kernel's range for ephemeral ports (outgoing connections, `listen(0)`), or Linux's default. */
+function ephemeralPorts(): { from: number; to: number } {
+  try {
+    const [from, to] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (from !== undefined && to !== undefined && Number.isInteger(from) && Number.isInteger(to)) return { from, to };
+  } catch {
+    // not Linux: assume its default
+  }
+  return { from: 32_768, to: 60_999 };
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A TCP port nothing listens on, for a server a test is about to start (a Jisr node,
+ * redis-server, nginx, Apertium), chosen at random below the kernel's ephemeral range.
+ *
+ * A port taken with `listen(0)` comes from the ephemeral range, and between the probe and the
+ * server's own bind the kernel may hand it to an outgoing connection: CI runs the browser
+ * tests beside tests that open thousands of sockets, and a node that lost its port that way
+ * fails its test file's beforeAll. No outgoing connection takes a port below that range.
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
+  const ephemeral = ephemeralPorts();
+  const to = Math.min(TEST_PORTS.to, ephemeral.from - 1);
+  for (let attempt = 0; attempt < 100 && to > TEST_PORTS.from; attempt += 1) {
+    const port = TEST_PORTS.from + Math.floor(Math.random() * (to - TEST_PORTS.from + 1));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port between ${TEST_PORTS.from} and ${to}`);
 }
 
 export async function canConnect(port: number): Promise<boolean> {
