@@ -21,12 +21,18 @@
 #
 # Lane 2's output is printed after lane 1's, so the two never interleave. The exit code is
 # non-zero if any step of either lane failed.
+#
+# The run ends with what failed, gathered from every step's output: a CI log is often read
+# from its tail only, and a file whose beforeAll fails shows no failed test, only skipped
+# ones, far up in lane 1.
 set -u
 cd "$(dirname "$0")/.."
 
 turbo run build --output-logs=errors-only || exit 1
 
-lane2_log=$(mktemp)
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
 (
   turbo run typecheck lint --concurrency=1 --continue
   checks=$?
@@ -34,20 +40,26 @@ lane2_log=$(mktemp)
   units=$?
   pnpm --dir tests exec vitest run cluster/ bridge/ load/
   nodes=$?
+  echo "typecheck and lint $checks, package tests $units, Node-only files $nodes" >"$logs/lane2-steps"
   [ "$checks" -eq 0 ] && [ "$units" -eq 0 ] && [ "$nodes" -eq 0 ]
-) >"$lane2_log" 2>&1 &
+) >"$logs/lane2" 2>&1 &
 lane2=$!
 
 started=$(date +%s)
-pnpm --dir tests exec vitest run e2e/ --exclude '**/keyboard-a11y.test.ts'
-browser=$?
+pnpm --dir tests exec vitest run e2e/ --exclude '**/keyboard-a11y.test.ts' 2>&1 | tee "$logs/lane1"
+browser=${PIPESTATUS[0]}
 echo "--- lane 1 (browser tests) took $(( $(date +%s) - started )) s"
 wait "$lane2"
 others=$?
 echo "--- lane 2 (typecheck, lint, every package's tests, the Node-only files of tests/), finished $(( $(date +%s) - started )) s after lane 1 started"
-cat "$lane2_log"
-rm -f "$lane2_log"
+cat "$logs/lane2"
 echo "--- last, alone: the keyboard walk"
-pnpm --dir tests exec vitest run e2e/keyboard-a11y.test.ts
-keyboard=$?
+pnpm --dir tests exec vitest run e2e/keyboard-a11y.test.ts 2>&1 | tee "$logs/keyboard"
+keyboard=${PIPESTATUS[0]}
+
+echo "--- exit codes: browser lane $browser; $(cat "$logs/lane2-steps" 2>/dev/null || echo "lane 2 $others"); keyboard walk $keyboard"
+if [ "$browser" -ne 0 ] || [ "$others" -ne 0 ] || [ "$keyboard" -ne 0 ]; then
+  echo "--- what failed (first lines of each failure; the whole story is above)"
+  node scripts/what-failed.mjs "$logs/lane1" "$logs/lane2" "$logs/keyboard"
+fi
 [ "$browser" -eq 0 ] && [ "$others" -eq 0 ] && [ "$keyboard" -eq 0 ]
