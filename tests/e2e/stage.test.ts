@@ -163,6 +163,14 @@ describe('what reaches a phone', () => {
     const closedAt = frames.findIndex((frame) => frame.includes('"poll:upsert"') && frame.includes(quiz.id) && frame.includes('"closed"'));
     expect(closedAt).toBeGreaterThanOrEqual(0);
     expect(frames.findIndex(tallyFrame)).toBeGreaterThan(closedAt);
+    // Once closed, the phone's leaderboard (in the closed polls' fold) draws each place, not only the list's hidden numbering.
+    await phone.getByTestId('closed-polls-toggle').click();
+    const leader = phone.getByTestId('poll-leaderboard').locator('li').first();
+    await leader.waitFor();
+    expect(await leader.getAttribute('data-place')).toBe('1');
+    expect(await leader.textContent()).toContain('Imane');
+    const place = leader.locator('.rank-number');
+    expect([await place.textContent(), await place.isVisible()]).toEqual(['1', true]);
     await phone.context().close();
   }, 60_000);
 
