@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/app-process.js';
 import { hydrated, launchBrowser, PHONE } from '../support/browser.js';
 import { liveOpenSessionId } from '../support/cluster-clients.js';
+import { acceptInvite } from '../support/invited-staff.js';
+import { ADMIN, demoAgenda, inviteLink } from '../support/staff.js';
 
 /**
  * Issue 26: the keyboard walk moves between regions with `focus()`, so it never proved the
@@ -19,18 +21,29 @@ const RISE_PX = 8;
 
 interface Stop {
   label: string;
+  /** Down the page, or down its column's content when it is in one (a column may scroll on its own). */
   top: number;
+  /** Along the line in reading order, from the page's start edge or its column's. */
   start: number;
   visible: boolean;
+  /** Which of the page's columns holds it (their index in `columns`), or -1 outside them. */
+  column: number;
+  /** Where that column starts along the line, in reading order. */
+  columnStart: number;
 }
+
+/** The moderator's laptop page: the session and its tools beside the queue. */
+const MODERATOR_COLUMNS = ['[data-testid="moderation"] > aside', 'section[aria-labelledby="queue-heading"]'];
 
 let app: AppProcess;
 let browser: Browser;
 let sessionId: string;
+let eventId: string;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  [app, browser] = await Promise.all([startApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }), launchBrowser()]);
   sessionId = await liveOpenSessionId(app.url);
+  eventId = (await demoAgenda(app.url)).event.id;
 }, 60_000);
 
 afterAll(async () => {
@@ -39,17 +52,27 @@ afterAll(async () => {
 });
 
 /** Presses Tab `count` times from the top of the page, and says where each stop was. */
-async function tabStops(page: Page, rtl: boolean, count: number): Promise<Stop[]> {
+async function tabStops(page: Page, rtl: boolean, count: number, columns: readonly string[] = []): Promise<Stop[]> {
   const stops: Stop[] = [];
   for (let at = 0; at < count; at += 1) {
     await page.keyboard.press('Tab');
-    const stop = await page.evaluate((rightToLeft) => {
+    const stop = await page.evaluate(([rightToLeft, columnSelectors]) => {
       const element = document.activeElement;
       if (!(element instanceof HTMLElement) || element === document.body) return null;
       const box = element.getBoundingClientRect();
       const label = `${element.tagName.toLowerCase()}${element.dataset['testid'] ? `#${element.dataset['testid']}` : ''} “${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 30)}”`;
-      return { label, top: Math.round(box.top + window.scrollY), start: Math.round(rightToLeft ? -box.right : box.left), visible: box.width > 0 && box.height > 0 };
-    }, rtl);
+      const column = columnSelectors.findIndex((selector) => element.closest(selector) !== null);
+      const holder = column >= 0 ? element.closest(columnSelectors[column] ?? '') : null;
+      const frame = holder ? holder.getBoundingClientRect() : { top: -window.scrollY, left: 0, right: document.documentElement.clientWidth };
+      return {
+        label,
+        top: Math.round(box.top - frame.top + (holder?.scrollTop ?? 0)),
+        start: Math.round(rightToLeft ? frame.right - box.right : box.left - frame.left),
+        visible: box.width > 0 && box.height > 0,
+        column,
+        columnStart: Math.round(rightToLeft ? -frame.right : frame.left),
+      };
+    }, [rtl, columns] as const);
     // Past the last stop the focus leaves the page: the walk is over.
     if (stop === null) break;
     stops.push(stop);
@@ -64,9 +87,30 @@ function outOfOrder(stops: readonly Stop[]): string[] {
     if (!stop.visible) faults.push(`${stop.label} is focused but not visible`);
     const previous = stops[at - 1];
     if (at < 2 || !previous) continue;
+    if (stop.column !== previous.column) continue; // a column's first stop: `columnsOutOfOrder` judges the move
     const sameLine = Math.abs(stop.top - previous.top) <= SAME_LINE_PX;
     if (stop.top < previous.top - RISE_PX) faults.push(`${stop.label} (top ${stop.top}) comes after ${previous.label} (top ${previous.top}), further down`);
     else if (sameLine && stop.start <= previous.start) faults.push(`${stop.label} comes after ${previous.label} on its line, but before it`);
+  }
+  return faults;
+}
+
+/**
+ * A page in columns is read column by column: Tab goes through all of one column before the
+ * next, never back, and the columns come in reading order (left first in English, right first
+ * in Arabic). Within each, `outOfOrder` holds.
+ */
+function columnsOutOfOrder(stops: readonly Stop[]): string[] {
+  const faults: string[] = [];
+  const left = new Set<number>();
+  for (const [at, stop] of stops.entries()) {
+    const previous = stops[at - 1];
+    if (!previous || stop.column === previous.column) continue;
+    if (previous.column >= 0) left.add(previous.column);
+    if (left.has(stop.column)) faults.push(`${stop.label} goes back into column ${stop.column}, left before`);
+    else if (stop.column >= 0 && previous.column >= 0 && stop.columnStart <= previous.columnStart) {
+      faults.push(`${stop.label} moves to column ${stop.column}, which comes before column ${previous.column} in reading order`);
+    }
   }
   return faults;
 }
@@ -89,6 +133,26 @@ describe('Tab follows the reading order on a phone', () => {
         }
       } finally {
         await context.close();
+      }
+    }, 60_000);
+  }
+});
+
+describe('Tab follows the reading order on the moderator’s laptop page', () => {
+  for (const lang of ['en', 'ar'] as const) {
+    it(`column by column, in ${lang === 'en' ? 'English' : 'Arabic (right to left)'}`, async () => {
+      const link = await inviteLink(app.url, eventId, 'moderator', sessionId);
+      const page = await acceptInvite(browser, link, 'Karima', { viewport: { width: 1366, height: 900 }, locale: lang, landsOn: /\/moderate$/ });
+      try {
+        await page.getByTestId('mod-question').first().waitFor();
+        // To the end of the page: past the last stop the focus leaves it.
+        const stops = await tabStops(page, lang === 'ar', 250, MODERATOR_COLUMNS);
+        const reached = MODERATOR_COLUMNS.map((_, column) => stops.filter((stop) => stop.column === column).length);
+        expect(reached.every((count) => count >= 5), `stops per column: ${reached.join(', ')}`).toBe(true);
+        expect(stops.length, 'Tab never reached the end of the page in 250 presses').toBeLessThan(250);
+        expect([...columnsOutOfOrder(stops), ...outOfOrder(stops)], `moderator page in ${lang}`).toStrictEqual([]);
+      } finally {
+        await page.context().close();
       }
     }, 60_000);
   }
