@@ -168,7 +168,7 @@ describe('invites for a two-day event (issue 25.1, 25.7)', () => {
 });
 
 describe('admin refusals in the reader’s language (issue 25.5)', () => {
-  it('a session ending before it starts names the field “Fin” in French, with no schema text', async () => {
+  it('a session ending before it starts names the field “Fin” and the rule in French, with no schema text', async () => {
     const page = await teamPanel('fr-BE');
     await page.goto(`${app.url}/admin/e/FORUM/sessions`);
     await hydrated(page);
@@ -180,7 +180,8 @@ describe('admin refusals in the reader’s language (issue 25.5)', () => {
     const error = page.getByTestId('admin-error');
     await error.waitFor();
     expect(await error.getAttribute('data-field')).toBe('endsAt');
-    expect((await error.textContent())?.trim()).toBe(fr.manage.fieldInvalidNamed.replace('{field}', fr.manage.sessions.end));
+    // The field, then the rule it breaks, both in French.
+    expect((await error.textContent())?.trim()).toBe(`${fr.manage.fieldInvalidNamed.replace('{field}', fr.manage.sessions.end)} ${fr.manage.data.csv.end_before_start}`);
     expect(await error.textContent()).not.toMatch(/endsAt|must be/);
     await keepShot(page, path.join(SHOTS, 'session-error-fr-1280.png'));
     await page.context().close();

@@ -193,10 +193,12 @@ describe('sessions (organizer)', () => {
         token,
         body: { roomId: roomA.id, title: { fr: 'Nouveau' }, startsAt: brussels('13:00'), endsAt: brussels('14:00'), ...body },
       });
-    expect(errorOf(await post({ endsAt: brussels('12:30') }))).toMatchObject({ code: 'invalid_input', field: 'endsAt' });
+    // A broken time rule is named too, so the form can say which in the organizer's language.
+    expect(errorOf(await post({ endsAt: brussels('12:30') }))).toMatchObject({ code: 'invalid_input', field: 'endsAt', details: { times: { code: 'end_before_start' } } });
     expect(errorOf(await post({ startsAt: brussels('09:00', '2026-12-04'), endsAt: brussels('10:00', '2026-12-04') }))).toMatchObject({
       code: 'invalid_input',
       field: 'startsAt',
+      details: { times: { code: 'before_event', day: event.startDate } },
     });
     expect(errorOf(await post({ startsAt: 'tomorrow' }))).toMatchObject({ code: 'invalid_input', field: 'startsAt' });
     expect(errorOf(await post({ roomId: 'rm_nowhere' }))).toMatchObject({ code: 'invalid_input', field: 'roomId' });

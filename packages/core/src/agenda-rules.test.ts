@@ -33,7 +33,7 @@ function changes(plan: AgendaPlan): { id: string; delay: number; kind: string; m
 describe('event and session times', () => {
   it('refuses an end before the start, naming endsAt', () => {
     const session = at('a', '2026-12-05', '10:00', '09:00');
-    expect(checkSessionTimes(BRUSSELS, session)).toMatchObject({ kind: 'invalid', field: 'endsAt' });
+    expect(checkSessionTimes(BRUSSELS, session)).toMatchObject({ kind: 'invalid', field: 'endsAt', times: { code: 'end_before_start' } });
     expect(checkSessionTimes(BRUSSELS, at('b', '2026-12-05', '10:00', '10:00'))).toMatchObject({ field: 'endsAt' });
     expect(checkEventDates({ startDate: '2026-12-06', endDate: '2026-12-05' })).toMatchObject({ field: 'endDate' });
     expect(checkEventDates({ startDate: '2026-12-05', endDate: '2026-12-05' })).toBeNull();
@@ -50,12 +50,17 @@ describe('event and session times', () => {
     const justAfterMidnight = at('a', '2026-12-05', '00:30', '01:00');
     expect(justAfterMidnight.startsAt).toBe('2026-12-04T23:30:00.000Z');
     expect(checkSessionTimes(BRUSSELS, justAfterMidnight)).toBeNull();
-    expect(checkSessionTimes(BRUSSELS, at('b', '2026-12-04', '23:30', '23:50'))).toMatchObject({ field: 'startsAt' });
-    expect(checkSessionTimes(BRUSSELS, at('b', '2026-12-07', '09:00', '10:00'))).toMatchObject({ field: 'startsAt', message: expect.stringContaining('last day') });
+    // Each refusal names its rule and the event's day it breaks, for the form to say in words.
+    expect(checkSessionTimes(BRUSSELS, at('b', '2026-12-04', '23:30', '23:50'))).toMatchObject({ field: 'startsAt', times: { code: 'before_event', day: '2026-12-05' } });
+    expect(checkSessionTimes(BRUSSELS, at('b', '2026-12-07', '09:00', '10:00'))).toMatchObject({
+      field: 'startsAt',
+      message: expect.stringContaining('last day'),
+      times: { code: 'after_event', day: '2026-12-06' },
+    });
     // Ending at midnight ends on the last day; a minute later is the day after.
     expect(checkSessionTimes(BRUSSELS, at('c', '2026-12-06', '23:00', '24:00'))).toBeNull();
     const late = { ...at('d', '2026-12-06', '23:00', '23:59'), endsAt: '2026-12-06T23:01:00.000Z' };
-    expect(checkSessionTimes(BRUSSELS, late)).toMatchObject({ field: 'endsAt' });
+    expect(checkSessionTimes(BRUSSELS, late)).toMatchObject({ field: 'endsAt', times: { code: 'after_event', day: '2026-12-06' } });
   });
 
   it('lists the sessions a new window leaves outside', () => {

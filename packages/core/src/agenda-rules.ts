@@ -1,5 +1,6 @@
 import type { AgendaChange } from '@jisr/protocol/agenda';
 import { MAX_DELAY_MINUTES } from '@jisr/protocol/agenda';
+import type { SessionTimesReason } from '@jisr/protocol/errors';
 import type { Event, EventDefaults, QaSettings, Session, SessionKind, SessionStatus } from '@jisr/protocol/event';
 import { dayInZone, effectiveEnd, effectiveStart } from './agenda.js';
 
@@ -31,9 +32,18 @@ export function newSessionQa(event: Pick<Event, 'defaults'>, kind: SessionKind):
 }
 
 export type AgendaProblem =
-  | { kind: 'invalid'; field: string; message: string }
+  /** `times`: which of the session time rules was broken, when it was one of them. */
+  | { kind: 'invalid'; field: string; message: string; times?: SessionTimesReason }
   /** `conflicts`: the other sessions the change would overlap, as they are now. */
   | { kind: 'conflict'; message: string; conflicts: Session[] };
+
+/** A session's times against the rules: which field, and which rule (what a form or the import says). */
+export interface TimesProblem {
+  kind: 'invalid';
+  field: 'startsAt' | 'endsAt';
+  message: string;
+  times: SessionTimesReason;
+}
 
 export type EventWindow = Pick<Event, 'timeZone' | 'startDate' | 'endDate'>;
 
@@ -55,20 +65,24 @@ export function checkEventLanguages(event: Pick<Event, 'languages' | 'defaultLan
 }
 
 /** Planned times: end after start, both within the event's days in the event's zone. */
-export function checkSessionTimes(window: EventWindow, times: Pick<Session, 'startsAt' | 'endsAt'>): AgendaProblem | null {
+export function checkSessionTimes(window: EventWindow, times: Pick<Session, 'startsAt' | 'endsAt'>): TimesProblem | null {
   const start = Date.parse(times.startsAt);
   const end = Date.parse(times.endsAt);
-  if (!(end > start)) return { kind: 'invalid', field: 'endsAt', message: 'endsAt: must be after startsAt' };
+  if (!(end > start)) {
+    return { kind: 'invalid', field: 'endsAt', message: 'endsAt: must be after startsAt', times: { code: 'end_before_start' } };
+  }
   const startDay = dayInZone(new Date(start), window.timeZone);
+  const first = { code: 'before_event', day: window.startDate } as const;
+  const last = { code: 'after_event', day: window.endDate } as const;
   if (startDay < window.startDate) {
-    return { kind: 'invalid', field: 'startsAt', message: `startsAt: must be on or after the event's first day (${window.startDate}, ${window.timeZone})` };
+    return { kind: 'invalid', field: 'startsAt', message: `startsAt: must be on or after the event's first day (${window.startDate}, ${window.timeZone})`, times: first };
   }
   if (startDay > window.endDate) {
-    return { kind: 'invalid', field: 'startsAt', message: `startsAt: must be on or before the event's last day (${window.endDate}, ${window.timeZone})` };
+    return { kind: 'invalid', field: 'startsAt', message: `startsAt: must be on or before the event's last day (${window.endDate}, ${window.timeZone})`, times: last };
   }
   // A session ending at midnight ends on its own day, not the next.
   if (dayInZone(new Date(end - 1), window.timeZone) > window.endDate) {
-    return { kind: 'invalid', field: 'endsAt', message: `endsAt: must be on or before the event's last day (${window.endDate}, ${window.timeZone})` };
+    return { kind: 'invalid', field: 'endsAt', message: `endsAt: must be on or before the event's last day (${window.endDate}, ${window.timeZone})`, times: last };
   }
   return null;
 }

@@ -117,7 +117,22 @@ export interface NameSuggestion {
   existing: string;
 }
 
+/** The agenda's time rules a session may break, worded as the agenda import words them. */
+export type SessionTimesCode = Extract<CsvProblemCode, 'end_before_start' | 'before_event' | 'after_event'>;
+
+/**
+ * Why a session's times were refused, so a form can say it in the reader's language.
+ * @example { code: 'after_event', day: '2026-12-06' }
+ */
+export interface SessionTimesReason {
+  code: SessionTimesCode;
+  /** The event's first day (`before_event`) or last day (`after_event`), YYYY-MM-DD in its zone. */
+  day?: string;
+}
+
 export interface ApiErrorDetails {
+  /** `invalid_input` on a session's start or end: the rule the times break. */
+  times?: SessionTimesReason;
   /** `conflict` on an agenda change: the sessions it would overlap. */
   conflicts?: SessionConflict[];
   /** `invalid_input` on an agenda import: every problem, by line. */

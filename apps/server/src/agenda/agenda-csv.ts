@@ -205,12 +205,6 @@ function texts(cells: Record<string, string>, prefix: string, max: number, line:
   return result;
 }
 
-/** Which of core's time rules a row breaks: the end before the start, or a day outside the event. */
-function timesCode(startsAt: string, endsAt: string, event: Event): CsvProblemCode {
-  if (!(Date.parse(endsAt) > Date.parse(startsAt))) return 'end_before_start';
-  return wallClock(new Date(startsAt), event.timeZone).day < event.startDate ? 'before_event' : 'after_event';
-}
-
 /** One row as a session to import, or its problems (pushed) and undefined. */
 function readSession(row: Row, data: AgendaData, problems: CsvProblem[]): ImportedSession | undefined {
   const { line, cells } = row;
@@ -248,10 +242,9 @@ function readSession(row: Row, data: AgendaData, problems: CsvProblem[]): Import
   const startsAt = instantAt(day, start, data.event.timeZone);
   const endsAt = instantAt(day, end, data.event.timeZone);
   const times = checkSessionTimes(data.event, { startsAt, endsAt });
-  if (times?.kind === 'invalid') {
-    const code = timesCode(startsAt, endsAt, data.event);
-    const params = code === 'end_before_start' ? undefined : { day: code === 'before_event' ? data.event.startDate : data.event.endDate };
-    problem(times.field === 'endsAt' ? 'end' : 'start', code, times.message.replace(/^\w+: /, ''), params);
+  if (times) {
+    const { code, day: eventDay } = times.times;
+    problem(times.field === 'endsAt' ? 'end' : 'start', code, times.message.replace(/^\w+: /, ''), eventDay ? { day: eventDay } : undefined);
     return undefined;
   }
   return { line, ...(id ? { id } : {}), roomName: room, speakerNames, kind, title, description, startsAt, endsAt };

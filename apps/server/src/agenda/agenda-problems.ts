@@ -17,6 +17,6 @@ export function toSessionConflict(session: Session): SessionConflict {
 
 /** A rule core refused, as the error the client gets: the field at fault, or the sessions in the way. */
 export function problemError(problem: AgendaProblem): AppError {
-  if (problem.kind === 'invalid') return new AppError('invalid_input', problem.message, problem.field);
+  if (problem.kind === 'invalid') return new AppError('invalid_input', problem.message, problem.field, problem.times ? { times: problem.times } : undefined);
   return new AppError('conflict', problem.message, undefined, { conflicts: problem.conflicts.map(toSessionConflict) });
 }

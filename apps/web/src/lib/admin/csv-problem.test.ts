@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dictionaries } from '$lib/i18n/dictionaries.js';
 import { formatDay, formatLanguageName, formatList } from '$lib/i18n/format.js';
 import { translate } from '$lib/i18n/translate.js';
-import { csvColumnLabel, csvProblemKey, csvProblemText, type CsvWording } from './csv-problem.js';
+import { csvColumnLabel, csvProblemKey, csvProblemText, sessionTimesText, type CsvWording } from './csv-problem.js';
 
 /** The Locale's wording, over one whole dictionary, without a component around it. */
 function wording(lang: keyof typeof dictionaries): CsvWording {
@@ -48,6 +48,15 @@ describe('agenda CSV problems in the reader\'s language (issue 25.5)', () => {
     expect(csvProblemText(fr, overlap)).toBe('Chevauche « Ouverture » (ligne 2) et « Accueil » dans la salle « Grande salle ».');
     const after: CsvProblem = { line: 11, column: 'start', code: 'after_event', params: { day: '2027-01-16' }, message: 'after' };
     expect(csvProblemText(fr, after)).toBe('C’est après le dernier jour de l’événement, le samedi 16 janvier.');
+  });
+
+  it('says which time rule a refused session form broke, in the import\'s words (issue 25)', () => {
+    expect(sessionTimesText(wording('fr'), { code: 'end_before_start' })).toBe('La fin doit venir après le début.');
+    expect(sessionTimesText(wording('de'), { code: 'before_event', day: '2027-01-15' })).toBe('Das liegt vor dem ersten Tag der Veranstaltung, Freitag, 15. Januar.');
+    expect(sessionTimesText(wording('ar'), { code: 'after_event', day: '2027-01-16' })).toContain('هذا بعد اليوم الأخير للفعالية');
+    // A rule from a newer server, or none: the form keeps its plain "check the field".
+    expect(sessionTimesText(wording('en'), { code: 'from_a_newer_server' as 'end_before_start' })).toBeNull();
+    expect(sessionTimesText(wording('en'), undefined)).toBeNull();
   });
 
   it('counts what the import does with a plural per count (issue 25.11)', () => {

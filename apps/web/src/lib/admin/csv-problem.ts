@@ -1,5 +1,5 @@
 import { LANGS, type Lang } from '@jisr/protocol/common';
-import type { CsvProblem, CsvProblemCode } from '@jisr/protocol/errors';
+import type { CsvProblem, CsvProblemCode, SessionTimesReason } from '@jisr/protocol/errors';
 import type { Locale } from '$lib/i18n/locale.svelte.js';
 import type { MessageKey } from '$lib/i18n/types.js';
 
@@ -47,6 +47,15 @@ const COLUMN_KEYS: Readonly<Record<string, MessageKey>> = {
 /** The message for a problem's code; a code this build doesn't know reads as the generic "check this field". */
 export function csvProblemKey(code: string | undefined): MessageKey {
   return (code && Object.hasOwn(PROBLEM_KEYS, code) ? PROBLEM_KEYS[code as CsvProblemCode] : undefined) ?? 'manage.fieldInvalid';
+}
+
+/**
+ * A session's refused times (an `invalid_input`'s `details.times`) in the reader's language:
+ * the import's sentence for the same rule. Null for a rule this build doesn't know.
+ */
+export function sessionTimesText(locale: Pick<CsvWording, 't' | 'day'>, reason: SessionTimesReason | undefined): string | null {
+  if (!reason || !Object.hasOwn(PROBLEM_KEYS, reason.code)) return null;
+  return locale.t(csvProblemKey(reason.code), { day: reason.day ? locale.day(reason.day, 'long') : '' });
 }
 
 /** A column as the form labels its field ("Titre (arabe)" for title_ar), or null for one it has no field for. */
