@@ -36,10 +36,11 @@ function canListen(port: number): Promise<boolean> {
  * A TCP port nothing listens on, for a server a test is about to start (a Jisr node,
  * redis-server, nginx, Apertium), chosen at random below the kernel's ephemeral range.
  *
- * A port taken with `listen(0)` comes from the ephemeral range, and between the probe and the
- * server's own bind the kernel may hand it to an outgoing connection: CI runs the browser
- * tests beside tests that open thousands of sockets, and a node that lost its port that way
- * fails its test file's beforeAll. No outgoing connection takes a port below that range.
+ * A port taken with `listen(0)` comes from the ephemeral range. Between the probe and the
+ * server's own bind, the kernel may hand it to another `listen(0)` or an outgoing
+ * connection, and CI runs the browser tests beside tests that start servers and open many
+ * sockets (the load harness peaks near 1,500). A node that lost its port fails its file's
+ * beforeAll. Neither kind of request takes a port below that range.
  */
 export async function freePort(): Promise<number> {
   const ephemeral = ephemeralPorts();
